@@ -1,0 +1,32 @@
+/**
+ * The compute kernels training spends its time in. All matrices are row-major
+ * Float32Arrays passed with their shapes; kernels never allocate, so callers
+ * keep preallocated workspaces and reuse them across batches.
+ *
+ * `accumulate` false overwrites C; true adds into C (C += product).
+ *
+ * The pure-TypeScript implementation (`ts-kernels.ts`) is the reference; a
+ * WebAssembly SIMD implementation slots in behind the same interface later.
+ */
+export interface Kernels {
+  /** Backend name shown to the user, e.g. `"ts"` or `"wasm-simd"`. */
+  readonly name: string;
+
+  /** C[m×n] (+)= A[m×k] · B[k×n] */
+  matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+
+  /** C[m×n] (+)= Aᵀ · B where A is stored [k×m] and B is [k×n]. (dW = Xᵀ·δ) */
+  matmulTA(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+
+  /** C[m×n] (+)= A · Bᵀ where A is [m×k] and B is stored [n×k]. (dX = δ·Wᵀ) */
+  matmulTB(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+
+  /**
+   * Forward of a dense layer in one pass: Z[m×n] = X[m×k] · W[k×n] + bias[n]
+   * (bias may be null). Equivalent to `matmul` then `addBias`, fused where it pays.
+   */
+  dense(x: Float32Array, w: Float32Array, bias: Float32Array | null, z: Float32Array, m: number, k: number, n: number): void;
+
+  /** out[n] (+)= Σ_rows src[rows×n] — the bias gradient Σ_batch δ. */
+  sumRows(src: Float32Array, out: Float32Array, rows: number, n: number, accumulate: boolean): void;
+}
