@@ -18,6 +18,13 @@ export interface Kernels {
   /** C[m×n] (+)= Aᵀ · B where A is stored [k×m] and B is [k×n]. (dW = Xᵀ·δ) */
   matmulTA(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
 
+  /**
+   * The same product as `matmulTA`, faster when many entries of B are exactly
+   * zero — δ behind a ReLU, where about half are. `rowScratch` holds at least
+   * k int32 values (the caller owns it, so kernels stay allocation-free).
+   */
+  matmulTASparseB(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean, rowScratch: Int32Array): void;
+
   /** C[m×n] (+)= A · Bᵀ where A is [m×k] and B is stored [n×k]. (dX = δ·Wᵀ) */
   matmulTB(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
 

@@ -1,7 +1,7 @@
 import type { Kernels } from '../math/kernels';
 import { matrixOf, zeros, type Matrix } from '../math/matrix';
 import type { Rng } from '../math/rng';
-import { naiveKernels as tsKernels } from '../math/naive-kernels';
+import { tsKernels } from '../math/ts-kernels';
 import { SCALAR_ACTIVATIONS, activateInPlace, activationBackward, softmaxBackwardRows, softmaxRows, unitActivationsOf } from './activations';
 import { defaultKernelInitializer, initialize } from './initializers';
 import { lossGradient, lossValue, outputFusion, type OutputFusion } from './losses';
@@ -34,6 +34,8 @@ interface Workspace {
   z: Float32Array[];
   a: Float32Array[];
   delta: Float32Array[];
+  /** Row indices for the sparse weight-gradient kernel. */
+  rowScratch: Int32Array;
 }
 
 /** Builds a runtime model from a spec, drawing initial weights from `rng`. Throws `SpecError` on a bad spec. */
@@ -75,6 +77,7 @@ export function createModel(spec: NetworkSpec, args: CreateModelArgs): Model {
       z: plans.map((p) => new Float32Array(capacity * p.units)),
       a: plans.map((p) => new Float32Array(capacity * p.units)),
       delta: plans.map((p) => new Float32Array(capacity * p.units)),
+      rowScratch: new Int32Array(capacity),
     };
   }
 
@@ -120,8 +123,10 @@ export function createModel(spec: NetworkSpec, args: CreateModelArgs): Model {
       const p = plans[l]!;
       const input = l === 0 ? x : ws.a[l - 1]!;
       const delta = ws.delta[l]!;
-      // dL/dW = Xᵀ·δ, [in × rows]·[rows × units] → [in × units]; dL/db = Σ_rows δ
-      k.matmulTA(input, delta, grads[l]!.w, p.inputs, rows, p.units, false);
+      // dL/dW = Xᵀ·δ, [in × rows]·[rows × units] → [in × units]; dL/db = Σ_rows δ.
+      // Behind a ReLU about half of δ is exactly zero, which the sparse kernel skips.
+      if (p.uniform === 'relu') k.matmulTASparseB(input, delta, grads[l]!.w, p.inputs, rows, p.units, false, ws.rowScratch);
+      else k.matmulTA(input, delta, grads[l]!.w, p.inputs, rows, p.units, false);
       const gb = grads[l]!.b;
       if (gb) k.sumRows(delta, gb, rows, p.units, false);
       if (l > 0) {

@@ -10,8 +10,13 @@ export interface ParamSlot {
 /** Updates parameters in place from their gradients. Holds per-parameter state (velocity, moments). */
 export interface Optimizer {
   readonly config: OptimizerConfig;
-  /** One update with learning rate `lr` (the schedule's value for this step). */
-  step(slots: readonly ParamSlot[], lr: number): void;
+  /**
+   * One update with learning rate `lr` (the schedule's value for this step).
+   * Returns the sum of all updated values: finite exactly when every value is
+   * (float32 values cannot overflow a double sum), so the caller detects
+   * divergence without another pass over the weights.
+   */
+  step(slots: readonly ParamSlot[], lr: number): number;
   /** Number of `step` calls so far (Adam's t). */
   readonly steps: number;
   /** The state buffers (for snapshots): velocity / moments per slot. */
@@ -54,54 +59,65 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
     stateArrays: () => [...first, ...second].map((a) => a.slice()),
     step(slots, lr) {
       t++;
+      let check = 0;
       switch (config.kind) {
         case 'sgd':
-          for (const s of slots) { const w = s.value, g = s.grad; for (let i = 0; i < w.length; i++) w[i] = w[i]! - lr * g[i]!; }
-          return;
+          for (const s of slots) {
+            const w = s.value, g = s.grad;
+            for (let i = 0; i < w.length; i++) { const wi = w[i]! - lr * g[i]!; w[i] = wi; check += wi; }
+          }
+          return check;
         case 'momentum':
         case 'nesterov': {
           ensureState(slots, 1);
           const nesterov = config.kind === 'nesterov';
-          slots.forEach((s, j) => {
-            const w = s.value, g = s.grad, v = first[j]!;
+          for (let j = 0; j < slots.length; j++) {
+            const w = slots[j]!.value, g = slots[j]!.grad, v = first[j]!;
             for (let i = 0; i < w.length; i++) {
-              const vi = mu * v[i]! - lr * g[i]!;
+              const gi = g[i]!;
+              const vi = mu * v[i]! - lr * gi;
               v[i] = vi;
-              w[i] = w[i]! + (nesterov ? mu * vi - lr * g[i]! : vi);
+              const wi = w[i]! + (nesterov ? mu * vi - lr * gi : vi);
+              w[i] = wi; check += wi;
             }
-          });
-          return;
+          }
+          return check;
         }
         case 'rmsprop':
           ensureState(slots, 1);
-          slots.forEach((s, j) => {
-            const w = s.value, g = s.grad, sq = first[j]!;
+          for (let j = 0; j < slots.length; j++) {
+            const w = slots[j]!.value, g = slots[j]!.grad, sq = first[j]!;
             for (let i = 0; i < w.length; i++) {
               const gi = g[i]!;
               const si = rho * sq[i]! + (1 - rho) * gi * gi;
               sq[i] = si;
-              w[i] = w[i]! - (lr * gi) / (Math.sqrt(si) + eps);
+              const wi = w[i]! - (lr * gi) / (Math.sqrt(si) + eps);
+              w[i] = wi; check += wi;
             }
-          });
-          return;
+          }
+          return check;
         case 'adam':
         case 'adamw': {
           ensureState(slots, 2);
-          const c1 = 1 / (1 - Math.pow(b1, t));
-          const c2 = 1 / (1 - Math.pow(b2, t));
+          // w ← w − η m̂ / (√v̂ + ε) with m̂ = m·c1, √v̂ = √v·√c2
+          const stepSize = lr / (1 - Math.pow(b1, t));
+          const rootC2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
           const wd = config.kind === 'adamw' ? lr * decay : 0;
-          slots.forEach((s, j) => {
-            const w = s.value, g = s.grad, m = first[j]!, v = second[j]!;
-            const d = s.isKernel ? wd : 0;
+          const a1 = 1 - b1, a2 = 1 - b2;
+          for (let j = 0; j < slots.length; j++) {
+            const slot = slots[j]!;
+            const w = slot.value, g = slot.grad, m = first[j]!, v = second[j]!;
+            const keep = 1 - (slot.isKernel ? wd : 0);
             for (let i = 0; i < w.length; i++) {
               const gi = g[i]!;
-              const mi = b1 * m[i]! + (1 - b1) * gi;
-              const vi = b2 * v[i]! + (1 - b2) * gi * gi;
+              const mi = b1 * m[i]! + a1 * gi;
+              const vi = b2 * v[i]! + a2 * gi * gi;
               m[i] = mi; v[i] = vi;
-              w[i] = w[i]! - d * w[i]! - (lr * mi * c1) / (Math.sqrt(vi * c2) + eps);
+              const wi = keep * w[i]! - (stepSize * mi) / (Math.sqrt(vi) * rootC2 + eps);
+              w[i] = wi; check += wi;
             }
-          });
-          return;
+          }
+          return check;
         }
       }
     },

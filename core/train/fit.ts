@@ -10,7 +10,8 @@ import { TrainError, divergenceMessage } from './errors';
 import { evaluate } from './evaluate';
 import { MetricAccumulator } from './metrics';
 import type { PauseGate } from './pause';
-import { applyPenalties, clipByGlobalNorm, allFinite } from './penalties';
+import { applyPenalties, clipByGlobalNorm } from './penalties';
+import { fastYield } from './yield';
 
 /** What a batch callback learns. */
 export interface BatchInfo {
@@ -42,7 +43,7 @@ export interface FitOptions {
   pause?: PauseGate;
   /** Yield to the event loop at least this often so pause/stop messages arrive (default 50 ms). */
   yieldEveryMs?: number;
-  /** How to yield (default a zero-delay timer). */
+  /** How to yield (default `fastYield()`: setImmediate or a MessageChannel round trip). */
   yieldToEventLoop?: () => Promise<void>;
 }
 
@@ -57,7 +58,6 @@ export interface FitResult {
 }
 
 const defaultClock = (): number => globalThis.performance.now();
-const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Trains `model` in place with mini-batch gradient descent: for each epoch,
@@ -69,7 +69,7 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(re
 export async function fit(model: Model, data: TrainData, config: TrainConfig, callbacks: FitCallbacks = {}, options: FitOptions): Promise<FitResult> {
   checkFitInputs(model, data, config);
   const clock = options.clock ?? defaultClock;
-  const yieldNow = options.yieldToEventLoop ?? defaultYield;
+  const yieldNow = options.yieldToEventLoop ?? fastYield();
   const yieldEvery = options.yieldEveryMs ?? 50;
   const { x, y } = data.train;
   const rows = x.rows, inputs = x.cols, outputs = y.cols;
@@ -124,23 +124,22 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
       const r0 = b * batchSize;
       const n = Math.min(batchSize, rows - r0);
       const [xb, yb] = n === batchSize ? full : tail;
-      for (let r = 0; r < n; r++) {
-        const src = order[r0 + r]!;
-        xb.data.set(x.data.subarray(src * inputs, (src + 1) * inputs), r * inputs);
-        yb.data.set(y.data.subarray(src * outputs, (src + 1) * outputs), r * outputs);
-      }
+      gatherRows(x.data, xb.data, order, r0, n, inputs);
+      gatherRows(y.data, yb.data, order, r0, n, outputs);
 
       let loss = model.lossAndGradients(xb, yb);
       if (acc) acc.add(model.outputView(), yb.data, n);
       loss += applyPenalties(slots, config.l1 ?? 0, config.l2 ?? 0);
       if (!Number.isFinite(loss)) throw diverged('loss', epoch, b + 1, lr);
-      const norm = clipByGlobalNorm(slots, config.clipNorm);
-      if (!Number.isFinite(norm)) throw diverged('gradient', epoch, b + 1, lr);
+      if (config.clipNorm !== undefined && !Number.isFinite(clipByGlobalNorm(slots, config.clipNorm))) {
+        throw diverged('gradient', epoch, b + 1, lr);
+      }
 
-      slots.forEach((s, i) => lastGood[i]!.set(s.value));
-      optimizer.step(slots, lr);
-      if (!slots.every((s) => allFinite(s.value))) {
-        slots.forEach((s, i) => s.value.set(lastGood[i]!));
+      // A non-finite gradient shows up as non-finite weights after the step
+      // (the step's checksum), and the copy taken here puts them back.
+      for (let i = 0; i < slots.length; i++) lastGood[i]!.set(slots[i]!.value);
+      if (!Number.isFinite(optimizer.step(slots, lr))) {
+        for (let i = 0; i < slots.length; i++) slots[i]!.value.set(lastGood[i]!);
         throw diverged('weights', epoch, b + 1, lr);
       }
 
@@ -178,4 +177,12 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
 
 function diverged(what: 'loss' | 'gradient' | 'weights', epoch: number, batch: number, lr: number): TrainError {
   return new TrainError('diverged', divergenceMessage(what, epoch, batch, lr), { epoch, batch });
+}
+
+/** Copies rows order[r0 .. r0+n) of a [· × width] store into dst, without allocating views. */
+function gatherRows(src: Float32Array, dst: Float32Array, order: Uint32Array, r0: number, n: number, width: number): void {
+  for (let r = 0; r < n; r++) {
+    const from = order[r0 + r]! * width, to = r * width;
+    for (let j = 0; j < width; j++) dst[to + j] = src[from + j]!;
+  }
 }

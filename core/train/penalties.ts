@@ -34,9 +34,3 @@ export function clipByGlobalNorm(slots: readonly ParamSlot[], maxNorm: number | 
   }
   return norm;
 }
-
-/** True when no value is NaN or ±Infinity. */
-export function allFinite(a: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
-  return true;
-}

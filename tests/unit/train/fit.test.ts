@@ -62,7 +62,7 @@ describe('fit', () => {
     const e = error as TrainError;
     expect(e.code).toBe('diverged');
     expect(e.message).toBe(
-      `Training diverged at epoch ${e.details!.epoch}, batch ${e.details!.batch}: the gradient became NaN or infinite. ` +
+      `Training diverged at epoch ${e.details!.epoch}, batch ${e.details!.batch}: the weights became NaN or infinite. ` +
       'The learning rate (1000000) is probably too high — try 100000 — or the inputs are not scaled (standardize them). ' +
       'The weights from before this batch were kept.');
     expect(model.getWeights()).toEqual(lastGood);

@@ -1,0 +1,158 @@
+/**
+ * Kernel micro-benchmark: GFLOP/s of each backend's kernels on the shapes the
+ * benchmark tasks train with, plus a 256³ multiply.
+ *
+ *   npx tsx bench/kernels.ts          (or `npm run bench -- --kernels`)
+ *
+ * A multiply counts 2·m·k·n flops; dense adds m·n for the bias; sumRows counts
+ * rows·n adds. Each case is warmed up, then timed for ≥0.5 s of wall clock in
+ * five slices: `gflops` is the whole run, `best` the fastest slice (the better
+ * estimate when the machine is busy).
+ */
+import { pathToFileURL } from 'node:url';
+import type { Kernels } from '../core/math/kernels';
+import { naiveKernels } from '../core/math/naive-kernels';
+import { createRng } from '../core/math/rng';
+import { tsKernels } from '../core/math/ts-kernels';
+
+export interface KernelBenchRow {
+  backend: string;
+  kernel: string;
+  /** What the shape is in training, e.g. `A fwd 1` or `B dW1`. */
+  case: string;
+  /** m×k×n for multiplies, rows×n for sumRows. */
+  shape: string;
+  gflops: number;
+  best: number;
+  /** Microseconds per call. */
+  usPerCall: number;
+}
+
+type KernelName = 'matmul' | 'matmulTA' | 'matmulTB' | 'dense' | 'sumRows';
+
+interface BenchCase {
+  kernel: KernelName;
+  label: string;
+  /** [m, k, n]; for sumRows [rows, 1, n]. */
+  shape: readonly [number, number, number];
+}
+
+const CASES: readonly BenchCase[] = [
+  // Task A: MLP 32-64-64-3, batch 32
+  { kernel: 'dense', label: 'A fwd 1', shape: [32, 32, 64] },
+  { kernel: 'dense', label: 'A fwd 2', shape: [32, 64, 64] },
+  { kernel: 'dense', label: 'A fwd 3', shape: [32, 64, 3] },
+  { kernel: 'matmul', label: 'A fwd 1', shape: [32, 32, 64] },
+  { kernel: 'matmul', label: 'A fwd 2', shape: [32, 64, 64] },
+  { kernel: 'matmul', label: 'A fwd 3', shape: [32, 64, 3] },
+  { kernel: 'matmulTA', label: 'A dW1', shape: [32, 32, 64] },
+  { kernel: 'matmulTA', label: 'A dW2', shape: [64, 32, 64] },
+  { kernel: 'matmulTA', label: 'A dW3', shape: [64, 32, 3] },
+  { kernel: 'matmulTB', label: 'A dX2', shape: [32, 64, 64] },
+  { kernel: 'matmulTB', label: 'A dX3', shape: [32, 3, 64] },
+  { kernel: 'sumRows', label: 'A db2', shape: [32, 1, 64] },
+  { kernel: 'sumRows', label: 'A db3', shape: [32, 1, 3] },
+  // Task B: MLP 784-128-10, batch 64
+  { kernel: 'dense', label: 'B fwd 1', shape: [64, 784, 128] },
+  { kernel: 'dense', label: 'B fwd 2', shape: [64, 128, 10] },
+  { kernel: 'matmul', label: 'B fwd 1', shape: [64, 784, 128] },
+  { kernel: 'matmul', label: 'B fwd 2', shape: [64, 128, 10] },
+  { kernel: 'matmulTA', label: 'B dW1', shape: [784, 64, 128] },
+  { kernel: 'matmulTA', label: 'B dW2', shape: [128, 64, 10] },
+  { kernel: 'matmulTB', label: 'B dH', shape: [64, 10, 128] },
+  { kernel: 'sumRows', label: 'B db1', shape: [64, 1, 128] },
+  // square
+  { kernel: 'matmul', label: 'square', shape: [256, 256, 256] },
+  { kernel: 'matmulTA', label: 'square', shape: [256, 256, 256] },
+  { kernel: 'matmulTB', label: 'square', shape: [256, 256, 256] },
+];
+
+const MIN_SECONDS = 0.5;
+const SLICES = 5;
+const WARMUP_SECONDS = 0.1;
+
+function randn(len: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const out = new Float32Array(len);
+  for (let i = 0; i < len; i++) out[i] = rng.normal();
+  return out;
+}
+
+/** One call of the case's kernel on preallocated operands, and its flop count. */
+function prepare(kernels: Kernels, { kernel, shape: [m, k, n] }: BenchCase): { call: () => void; flops: number } {
+  if (kernel === 'sumRows') {
+    const src = randn(m * n, 1), out = new Float32Array(n);
+    return { call: () => kernels.sumRows(src, out, m, n, false), flops: m * n };
+  }
+  const a = randn(m * k, 1), b = randn(k * n, 2), c = new Float32Array(m * n);
+  if (kernel === 'dense') {
+    const bias = randn(n, 3);
+    return { call: () => kernels.dense(a, b, bias, c, m, k, n), flops: 2 * m * k * n + m * n };
+  }
+  const f = kernels[kernel];
+  return { call: () => f.call(kernels, a, b, c, m, k, n, false), flops: 2 * m * k * n };
+}
+
+/** Runs `call` for ≥ `seconds`, doubling the batch size; returns [calls, seconds]. */
+function timeFor(call: () => void, seconds: number, start: number): [number, number] {
+  let calls = 0, reps = start;
+  const t0 = performance.now();
+  for (;;) {
+    for (let r = 0; r < reps; r++) call();
+    calls += reps;
+    const dt = (performance.now() - t0) / 1000;
+    if (dt >= seconds) return [calls, dt];
+    reps *= 2;
+  }
+}
+
+function measure(kernels: Kernels, c: BenchCase): KernelBenchRow {
+  const { call, flops } = prepare(kernels, c);
+  const [warmCalls, warmDt] = timeFor(call, WARMUP_SECONDS, 1);
+  const perSlice = Math.max(1, Math.ceil(((MIN_SECONDS / SLICES) * warmCalls) / warmDt / 4));
+  let calls = 0, seconds = 0, best = 0;
+  for (let s = 0; s < SLICES; s++) {
+    const [n, dt] = timeFor(call, MIN_SECONDS / SLICES, perSlice);
+    calls += n; seconds += dt;
+    best = Math.max(best, (n * flops) / dt / 1e9);
+  }
+  const [m, k, n] = c.shape;
+  return {
+    backend: kernels.name,
+    kernel: c.kernel,
+    case: c.label,
+    shape: c.kernel === 'sumRows' ? `${m}×${n}` : `${m}×${k}×${n}`,
+    gflops: (calls * flops) / seconds / 1e9,
+    best,
+    usPerCall: (seconds / calls) * 1e6,
+  };
+}
+
+/** Benchmarks tsKernels and naiveKernels on every case; about 30 s in all. */
+export async function runKernelBench(backends: readonly Kernels[] = [tsKernels, naiveKernels]): Promise<KernelBenchRow[]> {
+  const rows: KernelBenchRow[] = [];
+  for (const kernels of backends) {
+    for (const c of CASES) {
+      rows.push(measure(kernels, c));
+      await new Promise((resolve) => setImmediate(resolve)); // let the event loop breathe between cases
+    }
+  }
+  return rows;
+}
+
+function format(rows: readonly KernelBenchRow[]): string {
+  const head = ['backend', 'kernel', 'case', 'shape', 'GFLOP/s', 'best', 'µs/call'];
+  const cells = [head, ...rows.map((r) => [r.backend, r.kernel, r.case, r.shape, r.gflops.toFixed(2), r.best.toFixed(2), r.usPerCall.toFixed(1)])];
+  const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
+  return cells.map((c) => c.map((s, i) => (i >= 4 ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ')).join('\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runKernelBench().then(
+    (rows) => process.stdout.write(`${format(rows)}\n`),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * "ours": the studio's core library on one task. Kept in its own file so it is
+ * easy to follow core API changes. Default kernels (pure TypeScript), default
+ * initializers (He uniform before ReLU, Glorot uniform before softmax, zero
+ * biases), default fit options (it yields to the event loop every 50 ms, as
+ * the studio does). No epoch-end metrics: only the per-batch training work is timed.
+ */
+import type { Matrix } from '../core/math/matrix';
+import { createRng } from '../core/math/rng';
+import { createModel } from '../core/nn/model';
+import type { NetworkSpec } from '../core/nn/spec';
+import type { TrainConfig } from '../core/train/config';
+import { evaluate } from '../core/train/evaluate';
+import { fit } from '../core/train/fit';
+import { measured, timed, type Measurement } from './protocol';
+import { oneHot, type TaskConfig, type TaskData } from './tasks';
+
+export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, epochs: number): Promise<Measurement> {
+  const spec: NetworkSpec = {
+    inputs: task.features,
+    layers: [
+      ...task.hidden.map((units) => ({ units, activation: 'relu' as const })),
+      { units: task.classes, activation: 'softmax' },
+    ],
+    loss: 'categorical-crossentropy',
+  };
+  const rng = createRng(task.modelSeed);
+  const model = createModel(spec, { rng });
+  const x: Matrix = { rows, cols: task.features, data: data.train.x.subarray(0, rows * task.features) };
+  const y: Matrix = { rows, cols: task.classes, data: oneHot(data.train.labels.subarray(0, rows), task.classes) };
+  const config: TrainConfig = {
+    epochs,
+    batchSize: task.batchSize,
+    optimizer: { kind: task.optimizer.kind, learningRate: task.optimizer.learningRate },
+    shuffle: true,
+  };
+
+  const { ms, cpuSeconds } = await timed(() => fit(model, { train: { x, y } }, config, {}, { rng }));
+
+  const xTest: Matrix = { rows: data.test.rows, cols: task.features, data: data.test.x };
+  const yTest: Matrix = { rows: data.test.rows, cols: task.classes, data: oneHot(data.test.labels, task.classes) };
+  const { accuracy } = evaluate(model, xTest, yTest, ['accuracy']);
+  if (accuracy === undefined) throw new Error('evaluate returned no accuracy');
+  return measured(rows, epochs, ms, accuracy, [`core, ${model.parameterCount} parameters`], cpuSeconds);
+}

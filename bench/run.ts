@@ -1,0 +1,150 @@
+/**
+ * `npm run bench [-- options]`: trains the two fixed tasks (tasks.ts) with our
+ * core and with peer libraries, one system at a time, each in its own process,
+ * and prints samples/s, held-out accuracy and the speed ratio to ours.
+ *
+ *   --task A|B|A,B     tasks to run (default both)
+ *   --only a,b         systems: ours, tfjs-cpu, tfjs-wasm, brain.js, scikit-learn, pytorch
+ *   --full             no subsets (brain.js trains all of Task B's epochs: ~1 min)
+ *   --json             stdout: one {task, system, samplesPerSec, accuracy} per line; text → stderr
+ *   --markdown         also print README-ready markdown tables
+ *   --repeat N         run each system N times and keep the fastest run (default 1)
+ *   --kernels          also run runKernelBench from bench/kernels.ts
+ *   --kernels-only     only that
+ */
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runPeerProcess } from './child';
+import { makeTempDir, writeTaskFiles } from './dataset-file';
+import { runKernels } from './kernels-runner';
+import { consoleTable, markdownTable, type SystemResult } from './report';
+import { SYSTEMS, SYSTEM_ALIASES, SYSTEM_IDS, type SystemId } from './systems';
+import { TASKS, classBalance, generateTask, type TaskConfig, type TaskId } from './tasks';
+
+interface Options {
+  tasks: TaskId[];
+  systems: SystemId[];
+  full: boolean;
+  json: boolean;
+  markdown: boolean;
+  kernels: boolean;
+  kernelsOnly: boolean;
+  /** Runs per system; the fastest counts (for noisy machines). */
+  repeat: number;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const list = (s: string): string[] => s.split(',').map((p) => p.trim()).filter(Boolean);
+  const tasks = list(value('--task') ?? 'A,B').map((t): TaskId => {
+    const id = t.toUpperCase();
+    if (id !== 'A' && id !== 'B') throw new Error(`unknown task "${t}" (A or B)`);
+    return id;
+  });
+  const systems = list(value('--only') ?? SYSTEM_IDS.join(',')).map((s): SystemId => {
+    const name = s.toLowerCase();
+    const id = SYSTEM_IDS.find((x) => x === name) ?? (Object.hasOwn(SYSTEM_ALIASES, name) ? SYSTEM_ALIASES[name] : undefined);
+    if (!id) throw new Error(`unknown system "${s}" (${SYSTEM_IDS.join(', ')})`);
+    return id;
+  });
+  const repeat = Number(value('--repeat') ?? '1');
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
+  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only']);
+  const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
+  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}`);
+  const has = (f: string): boolean => argv.includes(f);
+  return {
+    tasks: [...new Set(tasks)],
+    systems: SYSTEM_IDS.filter((id) => systems.includes(id)), // always in the canonical order
+    full: has('--full'),
+    json: has('--json'),
+    markdown: has('--markdown'),
+    kernels: has('--kernels') || has('--kernels-only'),
+    kernelsOnly: has('--kernels-only'),
+    repeat,
+  };
+}
+
+async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: string) => void): Promise<SystemResult[]> {
+  log(`\n${task.title}`);
+  const t0 = performance.now();
+  const data = generateTask(task);
+  const genMs = performance.now() - t0;
+  const balance = classBalance(data.train.labels, task.classes).map((p) => `${(100 * p).toFixed(1)}%`).join(' / ');
+  log(`data: ${task.trainRows} train + ${task.testRows} held-out rows × ${task.features} features, ` +
+    `generated in ${(genMs / 1000).toFixed(1)} s; class balance ${balance}`);
+  const taskFile = writeTaskFiles(dir, task, data);
+
+  const results: SystemResult[] = [];
+  for (const id of opts.systems) {
+    const sys = SYSTEMS.find((s) => s.id === id)!;
+    const subset = opts.full ? undefined : sys.subset?.(task);
+    const { file, args } = sys.command();
+    const extra = [
+      ...(subset?.rows !== undefined ? ['--rows', String(subset.rows)] : []),
+      ...(subset?.epochs !== undefined ? ['--epochs', String(subset.epochs)] : []),
+    ];
+    log(`  ${id} …`);
+    let outcome = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
+    for (let i = 1; i < opts.repeat && outcome.kind === 'ok'; i++) {
+      const again = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
+      if (again.kind !== 'ok') outcome = again;
+      else if (again.measurement.samplesPerSec > outcome.measurement.samplesPerSec) outcome = again;
+    }
+    results.push({ system: id, outcome });
+    if (outcome.kind === 'ok') {
+      const m = outcome.measurement;
+      log(`    ${Math.round(m.samplesPerSec)} samples/s, accuracy ${m.accuracy.toFixed(3)}, ${m.seconds.toFixed(1)} s`);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ task: task.id, system: id, samplesPerSec: m.samplesPerSec, accuracy: m.accuracy })}\n`);
+      }
+    } else {
+      log(`    ${outcome.kind}: ${outcome.reason.split('\n')[0]}`);
+    }
+  }
+  log('');
+  log(consoleTable(task, results));
+  return results;
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  // With --json, stdout carries only JSON lines; everything human goes to stderr.
+  const log = (s: string): void => { (opts.json ? process.stderr : process.stdout).write(`${s}\n`); };
+
+  const [load1] = loadavg();
+  log(`Backprop Studio bench — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, load ${load1!.toFixed(2)}`);
+  if (load1! > 1) log('WARNING: the machine is busy (load > 1); timings will be low and noisy.');
+
+  let failed = false;
+  if (!opts.kernelsOnly) {
+    const done: { task: TaskConfig; results: SystemResult[] }[] = [];
+    const tmp = makeTempDir();
+    try {
+      for (const id of opts.tasks) {
+        const task = TASKS[id];
+        const results = await runTask(task, opts, tmp.dir, log);
+        done.push({ task, results });
+        failed ||= results.some((r) => r.outcome.kind === 'failed');
+      }
+    } finally {
+      tmp.cleanup();
+    }
+    if (opts.markdown) for (const { task, results } of done) log(`\n${markdownTable(task, results)}`);
+  }
+  if (opts.kernels) await runKernels(opts.json, log);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
