@@ -11,11 +11,14 @@
  *   --repeat N         run each system N times and keep the fastest run (default 1)
  *   --kernels          also run runKernelBench from bench/kernels.ts
  *   --kernels-only     only that
+ *   --import           also the dataset-import benchmark (bench/import/runner.ts)
+ *   --import-only      only that
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runPeerProcess } from './child';
 import { makeTempDir, writeTaskFiles } from './dataset-file';
+import { runImportBench } from './import/runner';
 import { runKernels } from './kernels-runner';
 import { consoleTable, markdownTable, type SystemResult } from './report';
 import { SYSTEMS, SYSTEM_ALIASES, SYSTEM_IDS, type SystemId } from './systems';
@@ -29,6 +32,8 @@ interface Options {
   markdown: boolean;
   kernels: boolean;
   kernelsOnly: boolean;
+  importBench: boolean;
+  importOnly: boolean;
   /** Runs per system; the fastest counts (for noisy machines). */
   repeat: number;
 }
@@ -57,7 +62,7 @@ function parseOptions(argv: readonly string[]): Options {
   });
   const repeat = Number(value('--repeat') ?? '1');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
-  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only']);
+  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}`);
   const has = (f: string): boolean => argv.includes(f);
@@ -69,6 +74,8 @@ function parseOptions(argv: readonly string[]): Options {
     markdown: has('--markdown'),
     kernels: has('--kernels') || has('--kernels-only'),
     kernelsOnly: has('--kernels-only'),
+    importBench: has('--import') || has('--import-only'),
+    importOnly: has('--import-only'),
     repeat,
   };
 }
@@ -125,7 +132,7 @@ async function main(): Promise<void> {
   if (load1! > 1) log('WARNING: the machine is busy (load > 1); timings will be low and noisy.');
 
   let failed = false;
-  if (!opts.kernelsOnly) {
+  if (!opts.kernelsOnly && !opts.importOnly) {
     const done: { task: TaskConfig; results: SystemResult[] }[] = [];
     const tmp = makeTempDir();
     try {
@@ -140,7 +147,8 @@ async function main(): Promise<void> {
     }
     if (opts.markdown) for (const { task, results } of done) log(`\n${markdownTable(task, results)}`);
   }
-  if (opts.kernels) await runKernels(opts.json, log);
+  if (opts.kernels && !opts.importOnly) await runKernels(opts.json, log);
+  if (opts.importBench) await runImportBench(opts.json, log);
   if (failed) process.exitCode = 1;
 }
 
