@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { ACTIVATIONS, LOSSES, type NetworkSpec } from '../nn/spec';
 import { OPTIMIZERS } from '../optim/config';
 import { METRICS, type EpochLog, type TrainConfig } from '../train/config';
+import { preprocessingFileSchema } from '../data/prep/file-schema';
 
 /** Value of the `format` field that marks a Backprop Studio model file. */
 export const MODEL_FILE_FORMAT = 'backprop-studio/model';
@@ -211,7 +212,7 @@ export const weightTensorFileSchema = object(
   'a weight tensor object with "name", "shape", "dtype" and "data"',
 );
 
-/** The whole model file, version 1. `preprocessing` is kept as-is for the dataset pipeline. */
+/** The whole model file, version 1. `preprocessing` is the fitted dataset pipeline (`data/prep/file-schema.ts`), or null. */
 export const modelFileV1Schema = object(
   {
     format: z.literal(MODEL_FILE_FORMAT, expected(`"${MODEL_FILE_FORMAT}"`)),
@@ -222,7 +223,7 @@ export const modelFileV1Schema = object(
     weights: z.array(weightTensorFileSchema, expected('a list of weight tensors')),
     training: trainConfigSchema.nullable(),
     history: z.array(epochLogSchema, expected('a list of epoch logs')),
-    preprocessing: z.unknown(),
+    preprocessing: preprocessingFileSchema.nullable(),
   },
   'a model file object',
 );

@@ -10,6 +10,7 @@ import type { Model } from '../nn/model-types';
 import type { EpochLog, TrainConfig } from '../train/config';
 import { describeIssue, describeValue, fail, fallbackExpectation, type ModelFileResult } from './errors';
 import { CURRENT_MODEL_FILE_VERSION, MODEL_FILE_FORMAT, modelFileV1Schema, type ModelFileV1 } from './format';
+import type { PreprocessingFile } from '../data/prep/file-schema';
 import { migrateModelFile, type RawModelFile } from './migrations';
 import { decodeWeights, encodeWeights } from './weights';
 
@@ -22,8 +23,8 @@ export interface SerializeModelExtras {
   training?: TrainConfig | null;
   /** Per-epoch metrics of the run (default []). */
   history?: EpochLog[];
-  /** The dataset pipeline's preprocessing state, stored as-is (must be plain JSON; default null). */
-  preprocessing?: unknown;
+  /** The fitted dataset pipeline (`toPreprocessingFile`), applied again at prediction (default null). */
+  preprocessing?: PreprocessingFile | null;
   /** ISO 8601 time of saving; defaults to now. Pass it explicitly for reproducible files. */
   createdAt?: string;
   /** Version of the app/engine that wrote the file, e.g. "0.1.0". */

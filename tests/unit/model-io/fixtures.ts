@@ -1,3 +1,4 @@
+import type { PreprocessingFile } from '../../../core/data/prep/file-schema';
 import type { NetworkSpec } from '../../../core/nn/spec';
 import type { SerializableModel } from '../../../core/model-io/model-file';
 import type { EpochLog, TrainConfig } from '../../../core/train/config';
@@ -44,6 +45,22 @@ export const history: EpochLog[] = [
   { epoch: 1, learningRate: 0.01, train: { loss: 0.75, mae: 0.5 }, validation: { loss: 0.8 }, durationMs: 3 },
   { epoch: 2, learningRate: 0.01, train: { loss: 0.5, mae: 0.25 }, durationMs: 2.5 },
 ];
+
+/** A fitted preprocessing state: three numeric inputs, one standardized regression target. */
+export const preprocessing: PreprocessingFile = {
+  version: 1,
+  task: 'regression',
+  source: 'houses.csv',
+  inputs: [
+    { kind: 'numeric', column: 'area', scaling: 'standardize', center: 72.5, scale: 18.25, imputation: 'mean', fill: 72.5, indicator: false },
+    { kind: 'numeric', column: 'rooms', scaling: 'minmax', center: 1, scale: 4, imputation: 'median', fill: 3, indicator: false },
+    { kind: 'numeric', column: 'age', scaling: 'none', center: 0, scale: 1, imputation: 'mean', fill: 31.5, indicator: false },
+  ],
+  target: { kind: 'regression', columns: [{ column: 'price', mean: 250000, std: 81000.5 }] },
+  featureNames: ['area', 'rooms', 'age'],
+  outputNames: ['price'],
+  missingTokens: ['', 'NA', 'N/A', 'NaN', 'null', '?', '-'],
+};
 
 export const CREATED_AT = '2025-01-31T12:00:00.000Z';
 

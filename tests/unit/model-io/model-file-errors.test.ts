@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { float32ToBase64 } from '../../../core/model-io/base64';
 import type { ModelFileErrorCode } from '../../../core/model-io/errors';
 import { parseModelFile } from '../../../core/model-io/model-file';
-import { fixtureText } from './fixtures';
+import { fixtureText, preprocessing } from './fixtures';
 
 /** Marks a field to delete in `edited`. */
 const DELETE = Symbol('delete');
@@ -76,7 +76,9 @@ const cases: Case[] = [
   ['a date that is not ISO 8601', edited(['createdAt'], 'yesterday'), 'invalid-field',
     'Invalid model file at createdAt: expected an ISO 8601 date-time such as "2025-01-31T12:00:00.000Z", got "yesterday".'],
   ['no preprocessing field', edited(['preprocessing'], DELETE), 'invalid-field',
-    'Invalid model file at preprocessing: expected a value (null when there is none), but the field is missing.'],
+    'Invalid model file at preprocessing: expected a preprocessing object with "version", "task", "source", "inputs", "target", "featureNames", "outputNames" and "missingTokens", but the field is missing.'],
+  ['preprocessing with a zero scale', edited(['preprocessing'], { ...preprocessing, inputs: [{ ...preprocessing.inputs[0], scale: 0 }] }), 'invalid-field',
+    'Invalid model file at preprocessing.inputs[0].scale: expected a positive number, got 0.'],
   ['an unknown top-level field', edited(['comment'], 'hi'), 'invalid-field', 'Invalid model file at the top level: unexpected field "comment".'],
   ['a float64 tensor', edited(['weights', 0, 'dtype'], 'float64'), 'invalid-field', 'Invalid model file at weights[0].dtype: expected "float32", got "float64".'],
   ['a negative dimension', edited(['weights', 0, 'shape'], [3, -2]), 'invalid-field',
