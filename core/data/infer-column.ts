@@ -10,10 +10,12 @@ import {
 } from './infer-issues';
 import type { DataIssue } from './issues';
 import { parseNumber } from './number-parse';
-import { codeCounts, formatFloat32, numericSummary, topCategories } from './stats';
+import { codeCounts, countDistinct, formatFloat32, numericSummary, topCategories } from './stats';
 import type { Column, ColumnKind, ColumnStats } from './table';
 
 const INITIAL_CAPACITY = 1024;
+/** Code of a cell that held a number (its value is in `values`). */
+const NUMBER_CELL = -2;
 
 /** Missing-value tokens, lower-cased, with the longest length (longer cells are never lower-cased). */
 export interface MissingTokens {
@@ -44,8 +46,13 @@ export interface FinishedColumn {
 /** Reads the cells of one column; see the file comment. */
 export class ColumnReader {
   private values = new Float32Array(INITIAL_CAPACITY);
-  /** Dictionary codes, while the dictionary is kept (−1 = missing). */
-  private codes: Int32Array | null = new Int32Array(INITIAL_CAPACITY);
+  /**
+   * Dictionary codes of the text cells (−1 = missing, `NUMBER_CELL` = a number,
+   * which stays in `values`), allocated at the first text cell: a numeric
+   * column never pays for codes or string hashing.
+   */
+  private codes: Int32Array | null = null;
+  private dictionaryDropped = false;
   private dictionary: Map<string, number> | null = new Map();
   private labels: string[] = [];
   private rows = 0;
@@ -60,7 +67,6 @@ export class ColumnReader {
   private firstInfinite: ListedCell | null = null;
   /** The first few present cells that are not numbers (nor infinities). */
   private readonly listed: ListedCell[] = [];
-  private distinctAtDrop = 0;
 
   constructor(
     readonly name: string,
@@ -87,6 +93,8 @@ export class ColumnReader {
         this.numbers++;
         this.values[r] = stored;
         if (this.allIntegers && !Number.isInteger(v)) this.allIntegers = false;
+        if (this.codes) this.codes[r] = NUMBER_CELL;
+        return;
       } else if (v === Infinity || v === -Infinity) {
         this.values[r] = NaN;
         this.infinite++;
@@ -105,6 +113,15 @@ export class ColumnReader {
     if (this.dictionary) this.encode(text, r);
   }
 
+  /** Allocates the codes at the first text cell; earlier cells were numbers or missing. */
+  private ensureCodes(): Int32Array {
+    if (this.codes) return this.codes;
+    const codes = new Int32Array(this.values.length);
+    for (let q = 0; q < this.rows - 1; q++) codes[q] = Number.isNaN(this.values[q]!) ? -1 : NUMBER_CELL;
+    this.codes = codes;
+    return codes;
+  }
+
   private addMissing(r: number): void {
     this.missing++;
     this.values[r] = NaN;
@@ -113,20 +130,21 @@ export class ColumnReader {
 
   private encode(text: string, r: number): void {
     const dictionary = this.dictionary!;
+    const codes = this.ensureCodes();
     let code = dictionary.get(text);
     if (code === undefined) {
       code = this.labels.length;
       dictionary.set(text, code);
       this.labels.push(text);
       if (code >= DICTIONARY_CAP && this.mostlyNumeric()) {
-        this.distinctAtDrop = this.labels.length;
+        this.dictionaryDropped = true;
         this.dictionary = null;
         this.codes = null;
         this.labels = [];
         return;
       }
     }
-    this.codes![r] = code;
+    codes[r] = code;
   }
 
   private mostlyNumeric(): boolean {
@@ -151,44 +169,37 @@ export class ColumnReader {
   finish(source: string): FinishedColumn {
     const rows = this.rows;
     const values = this.values.length === rows ? this.values : this.values.slice(0, rows);
-    const codes = this.codes && (this.codes.length === rows ? this.codes : this.codes.slice(0, rows));
+    const readCodes = this.codes && (this.codes.length === rows ? this.codes : this.codes.slice(0, rows));
     this.values = new Float32Array(0);
     this.codes = null;
-    const dictionary = this.dictionary ? this.labels : null;
-    const kind = inferKind({
+    const counts = {
       rows, missing: this.missing, numbers: this.numbers, infinite: this.infinite + this.outOfRange,
-      booleans: this.booleans, distinct: dictionary ? dictionary.length : null,
-    });
+      booleans: this.booleans, distinct: this.dictionaryDropped ? null : this.labels.length,
+    };
     const issues: DataIssue[] = [];
-    if (kind === 'numeric') {
-      // The numbers are the column; the codes would only double its memory.
-      const { kind: narrowed, stats } = this.finishNumeric(source, values, dictionary, issues);
-      return { column: { name: this.name, index: this.index, kind: narrowed, values, dictionary: null, codes: null, stats }, issues };
+    if (inferKind(counts) === 'numeric') {
+      const { kind, stats } = this.finishNumeric(source, values, issues);
+      return { column: { name: this.name, index: this.index, kind, values, dictionary: null, codes: null, stats }, issues };
     }
+    // A text column: its number cells join the dictionary as text, in first-seen order.
+    const { dictionary, codes } = mergeNumberCells(values, readCodes ?? new Int32Array(rows).fill(-1), this.labels);
+    const kind = inferKind({ ...counts, distinct: dictionary.length });
     const finished = kind === 'boolean'
-      ? this.finishBoolean(source, values, codes!, dictionary!, issues)
-      : this.finishStrings(source, kind, values, codes!, dictionary!, issues);
+      ? this.finishBoolean(source, values, codes, dictionary, issues)
+      : this.finishStrings(source, kind, values, codes, dictionary, issues);
     const column: Column = { name: this.name, index: this.index, kind: finished.kind, values, dictionary, codes, stats: finished.stats };
     return { column, issues };
   }
 
-  private finishNumeric(source: string, values: Float32Array, dictionary: string[] | null, issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {
+  private finishNumeric(source: string, values: Float32Array, issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {
     const { count, numeric } = numericSummary(values);
     const present = this.rows - this.missing;
     const stray = present - this.numbers - this.infinite - this.outOfRange;
     if (stray > 0) issues.push(nonNumericIssue(source, this.name, stray, this.listed));
     if (this.firstInfinite) issues.push(infiniteIssue(source, this.name, this.infinite, this.firstInfinite));
     if (this.firstOutOfRange) issues.push(outOfRangeIssue(source, this.name, this.outOfRange, this.firstOutOfRange));
-    let distinct = this.distinctAtDrop;
-    if (dictionary) {
-      const numbers = new Set<number>();
-      for (const label of dictionary) {
-        const v = Math.fround(parseNumber(label, this.decimalComma));
-        if (Number.isFinite(v)) numbers.add(v);
-      }
-      distinct = numbers.size;
-    }
-    const stats: ColumnStats = { count, missing: this.missing, invalid: present - count, distinct, distinctCapped: dictionary === null, numeric };
+    const { distinct, capped } = countDistinct(values, DICTIONARY_CAP);
+    const stats: ColumnStats = { count, missing: this.missing, invalid: present - count, distinct, distinctCapped: capped, numeric };
     if (numeric && numeric.min === numeric.max) {
       issues.push(constantIssue(source, this.name, formatFloat32(numeric.min), count));
       return { kind: 'constant', stats };
@@ -244,4 +255,31 @@ export class ColumnReader {
     else if (kind === 'constant' && count > 0) issues.push(constantIssue(source, this.name, quoteCell(dictionary[0]!), count));
     return { kind, stats };
   }
+}
+
+/**
+ * Codes for every cell of a text column: text cells keep their codes, number
+ * cells (`NUMBER_CELL`) get the number's shortest Float32 spelling as a label;
+ * codes are renumbered in first-seen row order.
+ */
+function mergeNumberCells(values: Float32Array, read: Int32Array, labels: readonly string[]): { dictionary: string[]; codes: Int32Array } {
+  const codes = new Int32Array(read.length);
+  const dictionary: string[] = [];
+  const byLabel = new Map<string, number>();
+  const remap = new Int32Array(labels.length).fill(-1);
+  for (let r = 0; r < read.length; r++) {
+    const c = read[r]!;
+    if (c === -1) { codes[r] = -1; continue; }
+    if (c >= 0 && remap[c]! >= 0) { codes[r] = remap[c]!; continue; }
+    const label = c >= 0 ? labels[c]! : formatFloat32(values[r]!);
+    let code = byLabel.get(label);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(label);
+      byLabel.set(label, code);
+    }
+    if (c >= 0) remap[c] = code;
+    codes[r] = code;
+  }
+  return { dictionary, codes };
 }

@@ -92,3 +92,34 @@ export function formatFloat32(value: number): string {
   }
   return String(Number(value.toPrecision(9)));
 }
+
+/**
+ * Distinct present values of a Float32 column, counted up to `cap` (then
+ * `capped`, meaning "more than cap"). An open-addressing set over the values'
+ * bit patterns: no strings, no boxing, and it stops early on continuous data.
+ */
+export function countDistinct(values: Float32Array, cap: number): { distinct: number; capped: boolean } {
+  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  let size = 16;
+  while (size < 2 * (cap + 1)) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const used = new Uint8Array(size);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    // +0 and −0 are one value
+    const key = v === 0 ? 0 : bits[i]!;
+    // Mix all 32 bits into the low ones (a plain multiply would hash on the low bits only).
+    let h = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
+    h = (h ^ (h >>> 16)) & mask;
+    while (used[h] === 1 && slots[h] !== key) h = (h + 1) & mask;
+    if (used[h] === 1) continue;
+    if (distinct === cap) return { distinct: cap + 1, capped: true };
+    used[h] = 1;
+    slots[h] = key;
+    distinct++;
+  }
+  return { distinct, capped: false };
+}

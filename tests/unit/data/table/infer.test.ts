@@ -195,13 +195,13 @@ describe('dictionary cap', () => {
     expect(column.stats).toMatchObject({ count: 2500, distinct: 2500, distinctCapped: false });
   });
 
-  it('keeps a column numeric when text arrives after its dictionary was dropped, counting the text as invalid', () => {
+  it('reads a column whose text arrives late as text, its numbers kept as labels in first-seen order', () => {
     const column = [...cells(1500, String), ...cells(500, (i) => `late ${i}`)];
-    const { column: built, issues } = buildColumn(column);
-    expect(built.kind).toBe('integer');
-    expect(built.stats).toMatchObject({ count: 1500, invalid: 500 });
-    expect(issues[0]!.message).toBe(
-      'sales.csv, column "x": 500 non-numeric cells in a numeric column were read as invalid; the first 5: row 1502: "late 0", row 1503: "late 1", row 1504: "late 2", row 1505: "late 3", row 1506: "late 4".',
-    );
+    const { column: built } = buildColumn(column);
+    expect(built.kind).toBe('text');
+    expect(built.stats).toMatchObject({ count: 2000, invalid: 0, distinct: 2000 });
+    expect(built.dictionary![0]).toBe('0');
+    expect(built.dictionary![1500]).toBe('late 0');
+    expect(built.codes![1501]).toBe(1501);
   });
 });
