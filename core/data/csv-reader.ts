@@ -84,6 +84,12 @@ export interface CsvRowSink {
   begin(layout: CsvLayout): void;
   /** `cells.length` equals `layout.header.length`; `line` is 1-based. */
   row(cells: string[], line: number): void;
+  /**
+   * Optional fast path: the row `text[start, end)` (no quotes, no newline),
+   * split at `delimiter` by the sink itself; returns false, taking nothing,
+   * when the field count does not match the header.
+   */
+  rowIn?(text: string, start: number, end: number, delimiter: string, line: number): boolean;
 }
 
 export type SkipReason = 'ragged-row' | 'blank-line';
@@ -216,7 +222,57 @@ class RowStage {
     if (!this.parser) throw new Error('RowStage.parse before prepare');
     this.input = input;
     this.lines.reset(input);
+    if (this.layout && this.sink.rowIn && this.plainText(input)) return this.parsePlain(input, final);
     return this.parser.parse(input, !final);
+  }
+
+  /**
+   * Whether `input` can skip papaparse: no quote at all, and line breaks all
+   * of the detected kind (so each row is one line). Most machine-written
+   * numeric files qualify; anything else takes the general parser.
+   */
+  private plainText(input: string): boolean {
+    if (input.indexOf('"') >= 0) return false;
+    const { newline } = this.detected;
+    if (newline === '\n') return input.indexOf('\r') < 0;
+    if (newline !== '\r\n') return false;
+    let crlf = 0;
+    for (let at = input.indexOf('\r'); at >= 0; at = input.indexOf('\r', at + 1)) {
+      if (input.charCodeAt(at + 1) !== 10 && at !== input.length - 1) return false;
+      crlf++;
+    }
+    let lf = 0;
+    for (let at = input.indexOf('\n'); at >= 0; at = input.indexOf('\n', at + 1)) lf++;
+    return lf === crlf || (lf === crlf - 1 && input.charCodeAt(input.length - 1) === 13);
+  }
+
+  /** The quote-free fast path: rows handed to the sink in place; returns the characters consumed. */
+  private parsePlain(input: string, final: boolean): number {
+    const { newline, delimiter } = this.detected;
+    const sink = this.sink;
+    let start = 0;
+    for (;;) {
+      let at = input.indexOf(newline, start);
+      if (at < 0) {
+        if (!final || start >= input.length) return start;
+        at = input.length;
+      }
+      const end = Math.min(at + newline.length, input.length);
+      const first = input.charCodeAt(start);
+      const blankCandidate = at === start || first <= 0x20 || first === 0xa0;
+      if (blankCandidate || this.trailingBlank.length > 0) {
+        this.onRow(input.slice(start, at).split(delimiter), start, end, false);
+      } else {
+        const line = this.lines.line;
+        if (sink.rowIn!(input, start, at, delimiter, line)) {
+          this.lines.line = line + 1;
+          this.rowsRead += 1;
+        } else {
+          this.onRow(input.slice(start, at).split(delimiter), start, end, false);
+        }
+      }
+      start = end;
+    }
   }
 
   private onRow(fields: string[], start: number, end: number, unclosed: boolean): void {

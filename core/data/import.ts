@@ -57,6 +57,7 @@ export async function importCsv(source: CsvSource, options: ImportOptions = {}, 
       });
     },
     row: (cells, line) => state.builder?.addRow(cells, line),
+    rowIn: (text, start, end, delimiter, line) => state.builder?.addRowIn(text, start, end, delimiter, line) ?? false,
   }, hooks);
   const done = state.builder?.finish();
   if (!done) throw new Error(`importCsv: no table was started for ${source.name}`);

@@ -9,7 +9,7 @@ import {
   constantIssue, emptyColumnIssue, infiniteIssue, nonNumericIssue, outOfRangeIssue, quoteCell, type ListedCell,
 } from './infer-issues';
 import type { DataIssue } from './issues';
-import { parseNumber } from './number-parse';
+import { parseNumber, parseNumberIn } from './number-parse';
 import { codeCounts, countDistinct, formatFloat32, numericSummary, topCategories } from './stats';
 import type { Column, ColumnKind, ColumnStats } from './table';
 
@@ -120,6 +120,31 @@ export class ColumnReader {
     for (let q = 0; q < this.rows - 1; q++) codes[q] = Number.isNaN(this.values[q]!) ? -1 : NUMBER_CELL;
     this.codes = codes;
     return codes;
+  }
+
+  /**
+   * The cell `text[start, end)`, read in place when it is a plain finite
+   * number with no surrounding space and no numeric missing token is
+   * configured; anything else is cut out and goes through `add`. Same result
+   * as `add(text.slice(start, end), line)`.
+   */
+  addIn(text: string, start: number, end: number, line: number): void {
+    if (end > start && this.missingList.numeric.size === 0
+      && !mayBeSpace(text.charCodeAt(start)) && !mayBeSpace(text.charCodeAt(end - 1))) {
+      const v = parseNumberIn(text, start, end, this.decimalComma);
+      const stored = Math.fround(v);
+      if (stored - stored === 0) {
+        const r = this.rows;
+        if (r === this.values.length) this.grow();
+        this.rows = r + 1;
+        this.numbers++;
+        this.values[r] = stored;
+        if (this.allIntegers && !Number.isInteger(v)) this.allIntegers = false;
+        if (this.codes) this.codes[r] = NUMBER_CELL;
+        return;
+      }
+    }
+    this.add(text.slice(start, end), line);
   }
 
   private addMissing(r: number): void {

@@ -41,12 +41,24 @@ const MAX_EXACT_MANTISSA = 2 ** 53;
  * `Number(text)`; anything else goes through `Number`.
  */
 export function parseNumber(text: string, decimalComma: boolean): number {
-  const n = text.length;
-  if (n === 0) return NaN;
+  const v = parseNumberIn(text, 0, text.length, decimalComma);
+  if (v === v || text.length === 0 || !isDigitless(text, decimalComma)) return v;
+  return parseInfinity(text);
+}
+
+/**
+ * `parseNumber` on `text[start, end)` without cutting the string out — the
+ * CSV fast path reads numeric cells in place. Returns NaN for anything that
+ * is not a finite plain number (including infinity tokens, which only
+ * `parseNumber` recognises), so the caller falls back to the cut-out cell.
+ */
+export function parseNumberIn(text: string, start: number, end: number, decimalComma: boolean): number {
+  const n = end;
+  if (n <= start) return NaN;
   const point = decimalComma ? COMMA : DOT;
-  let i = 0;
-  const first = text.charCodeAt(0);
-  if (isSign(first)) i = 1;
+  let i = start;
+  const first = text.charCodeAt(start);
+  if (isSign(first)) i = start + 1;
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
@@ -68,7 +80,7 @@ export function parseNumber(text: string, decimalComma: boolean): number {
       fraction++;
     }
   }
-  if (digits === 0) return parseInfinity(text);
+  if (digits === 0) return NaN;
   let exponent = 0;
   if (i < n) {
     if (c !== LOWER_E && c !== UPPER_E) return NaN;
@@ -92,10 +104,22 @@ export function parseNumber(text: string, decimalComma: boolean): number {
     const magnitude = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale]! : mantissa / EXACT_POWERS_OF_TEN[-scale]!;
     return first === MINUS || first === UNICODE_MINUS ? -magnitude : magnitude;
   }
-  let literal = text;
+  let literal = start === 0 && end === text.length ? text : text.slice(start, end);
   if (decimalComma && hasPoint) literal = literal.replace(',', '.');
   if (literal.includes('\u2212')) literal = literal.replace(/\u2212/g, '-');
   return Number(literal);
+}
+
+/** True when the text has no digit before any exponent: then only an infinity token can make it a number. */
+function isDigitless(text: string, decimalComma: boolean): boolean {
+  const point = decimalComma ? COMMA : DOT;
+  let i = isSign(text.charCodeAt(0)) ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) return false;
+    if (c !== point) return true;
+  }
+  return true;
 }
 
 /** ±Infinity for an infinity token, else NaN. */

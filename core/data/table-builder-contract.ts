@@ -21,6 +21,13 @@ export interface TableBuilderOptions {
 export interface TableBuilder {
   /** One data row; `cells.length` equals the header's length (the reader handles ragged rows); `line` is 1-based in the file. */
   addRow(cells: readonly string[], line: number): void;
+  /**
+   * One data row given as `text[start, end)` (no newline, no quotes) split at
+   * `delimiter`: numeric cells are read in place without cutting strings.
+   * Returns false, adding nothing, when the row does not have exactly as many
+   * cells as the header (the caller then takes its slow path).
+   */
+  addRowIn(text: string, start: number, end: number, delimiter: string, line: number): boolean;
   /** Rows added so far. */
   readonly rows: number;
   /** Infers kinds, computes statistics, and returns the table with any warnings (constant columns, invalid values...). */

@@ -32,6 +32,24 @@ export function createTableBuilder(header: readonly string[], options: TableBuil
       for (let j = 0; j < readers.length; j++) readers[j]!.add(cells[j] ?? '', line);
       rows++;
     },
+    addRowIn(text, start, end, delimiter, line) {
+      if (finished) throw new Error('createTableBuilder: addRow after finish');
+      const width = readers.length;
+      let cells = 1;
+      for (let at = text.indexOf(delimiter, start); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1)) {
+        if (++cells > width) return false;
+      }
+      if (cells !== width) return false;
+      let a = start;
+      for (let j = 0; j < width; j++) {
+        let b = j === width - 1 ? end : text.indexOf(delimiter, a);
+        if (b < 0 || b > end) b = end;
+        readers[j]!.addIn(text, a, b, line);
+        a = b + 1;
+      }
+      rows++;
+      return true;
+    },
     finish() {
       if (finished) throw new Error('createTableBuilder: finish called twice');
       finished = true;
