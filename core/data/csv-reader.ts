@@ -85,11 +85,10 @@ export interface CsvRowSink {
   /** `cells.length` equals `layout.header.length`; `line` is 1-based. */
   row(cells: string[], line: number): void;
   /**
-   * Optional fast path: the row `text[start, end)` (no quotes, no newline),
-   * split at `delimiter` by the sink itself; returns false, taking nothing,
-   * when the field count does not match the header.
+   * Optional fast path: the sink reads plain rows of `text` from `start`
+   * itself (see `TableBuilder.addPlainRows`) and says where it stopped.
    */
-  rowIn?(text: string, start: number, end: number, delimiter: string, line: number): boolean;
+  plainRows?(text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
 }
 
 export type SkipReason = 'ragged-row' | 'blank-line';
@@ -222,55 +221,42 @@ class RowStage {
     if (!this.parser) throw new Error('RowStage.parse before prepare');
     this.input = input;
     this.lines.reset(input);
-    if (this.layout && this.sink.rowIn && this.plainText(input)) return this.parsePlain(input, final);
+    const { newline } = this.detected;
+    if (this.layout && this.sink.plainRows && (newline === '\n' || newline === '\r\n')) return this.parsePlain(input, final, newline);
     return this.parser.parse(input, !final);
   }
 
   /**
-   * Whether `input` can skip papaparse: no quote at all, and line breaks all
-   * of the detected kind (so each row is one line). Most machine-written
-   * numeric files qualify; anything else takes the general parser.
+   * The fast path: runs of rows of plain numbers are read by the sink in
+   * place; each other row is split here, unless it holds a quote or a stray
+   * line break of another kind: then the rest of `input` goes to papaparse
+   * (rows that span lines need it). Returns the characters consumed.
    */
-  private plainText(input: string): boolean {
-    if (input.indexOf('"') >= 0) return false;
-    const { newline } = this.detected;
-    if (newline === '\n') return input.indexOf('\r') < 0;
-    if (newline !== '\r\n') return false;
-    let crlf = 0;
-    for (let at = input.indexOf('\r'); at >= 0; at = input.indexOf('\r', at + 1)) {
-      if (input.charCodeAt(at + 1) !== 10 && at !== input.length - 1) return false;
-      crlf++;
-    }
-    let lf = 0;
-    for (let at = input.indexOf('\n'); at >= 0; at = input.indexOf('\n', at + 1)) lf++;
-    return lf === crlf || (lf === crlf - 1 && input.charCodeAt(input.length - 1) === 13);
-  }
-
-  /** The quote-free fast path: rows handed to the sink in place; returns the characters consumed. */
-  private parsePlain(input: string, final: boolean): number {
-    const { newline, delimiter } = this.detected;
+  private parsePlain(input: string, final: boolean, newline: '\n' | '\r\n'): number {
+    const { delimiter } = this.detected;
     const sink = this.sink;
     let start = 0;
     for (;;) {
+      if (this.trailingBlank.length === 0) {
+        const taken = sink.plainRows!(input, start, final, newline, delimiter);
+        this.lines.line += taken.rows;
+        this.rowsRead += taken.rows;
+        start = taken.stop;
+      }
+      // The row at `start` is not plain (or the text ends): the general way.
       let at = input.indexOf(newline, start);
       if (at < 0) {
         if (!final || start >= input.length) return start;
         at = input.length;
       }
-      const end = Math.min(at + newline.length, input.length);
-      const first = input.charCodeAt(start);
-      const blankCandidate = at === start || first <= 0x20 || first === 0xa0;
-      if (blankCandidate || this.trailingBlank.length > 0) {
-        this.onRow(input.slice(start, at).split(delimiter), start, end, false);
-      } else {
-        const line = this.lines.line;
-        if (sink.rowIn!(input, start, at, delimiter, line)) {
-          this.lines.line = line + 1;
-          this.rowsRead += 1;
-        } else {
-          this.onRow(input.slice(start, at).split(delimiter), start, end, false);
-        }
+      if (hasQuoteOrBreak(input, start, at)) {
+        const rest = input.slice(start);
+        this.input = rest;
+        this.lines.reset(rest);
+        return start + this.parser!.parse(rest, !final);
       }
+      const end = Math.min(at + newline.length, input.length);
+      this.onRow(input.slice(start, at).split(delimiter), start, end, false);
       start = end;
     }
   }
@@ -334,4 +320,13 @@ class RowStage {
     if (this.blankCount > 0) rowsSkipped.push({ reason: 'blank-line', count: this.blankCount, lines: this.blank });
     return { ...layout, source: name, rowsRead: this.rowsRead, rowsSkipped, issues: this.issues, bytes };
   }
+}
+
+/** Whether `text[start, end)` holds a quote, CR or LF: then only the general parser reads it right. */
+function hasQuoteOrBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 13 || c === 10) return true;
+  }
+  return false;
 }

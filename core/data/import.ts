@@ -57,7 +57,8 @@ export async function importCsv(source: CsvSource, options: ImportOptions = {}, 
       });
     },
     row: (cells, line) => state.builder?.addRow(cells, line),
-    rowIn: (text, start, end, delimiter, line) => state.builder?.addRowIn(text, start, end, delimiter, line) ?? false,
+    plainRows: (text, start, final, newline, delimiter) =>
+      state.builder ? state.builder.addPlainRows(text, start, final, newline, delimiter) : { stop: start, rows: 0 },
   }, hooks);
   const done = state.builder?.finish();
   if (!done) throw new Error(`importCsv: no table was started for ${source.name}`);

@@ -9,8 +9,8 @@ import {
   constantIssue, emptyColumnIssue, infiniteIssue, nonNumericIssue, outOfRangeIssue, quoteCell, type ListedCell,
 } from './infer-issues';
 import type { DataIssue } from './issues';
-import { parseNumber, parseNumberIn } from './number-parse';
-import { codeCounts, countDistinct, formatFloat32, numericSummary, topCategories } from './stats';
+import { parseNumber } from './number-parse';
+import { codeCounts, formatFloat32, numericSummary, numericSummaryWithDistinct, topCategories } from './stats';
 import type { Column, ColumnKind, ColumnStats } from './table';
 
 const INITIAL_CAPACITY = 1024;
@@ -64,6 +64,8 @@ export class ColumnReader {
   private firstOutOfRange: ListedCell | null = null;
   private booleans = 0;
   private allIntegers = true;
+  /** Non-integer values added by `addNumber` (counted, so that `undoNumber` can take one back). */
+  private nonIntegers = 0;
   private firstInfinite: ListedCell | null = null;
   /** The first few present cells that are not numbers (nor infinities). */
   private readonly listed: ListedCell[] = [];
@@ -122,29 +124,27 @@ export class ColumnReader {
     return codes;
   }
 
-  /**
-   * The cell `text[start, end)`, read in place when it is a plain finite
-   * number with no surrounding space and no numeric missing token is
-   * configured; anything else is cut out and goes through `add`. Same result
-   * as `add(text.slice(start, end), line)`.
-   */
-  addIn(text: string, start: number, end: number, line: number): void {
-    if (end > start && this.missingList.numeric.size === 0
-      && !mayBeSpace(text.charCodeAt(start)) && !mayBeSpace(text.charCodeAt(end - 1))) {
-      const v = parseNumberIn(text, start, end, this.decimalComma);
-      const stored = Math.fround(v);
-      if (stored - stored === 0) {
-        const r = this.rows;
-        if (r === this.values.length) this.grow();
-        this.rows = r + 1;
-        this.numbers++;
-        this.values[r] = stored;
-        if (this.allIntegers && !Number.isInteger(v)) this.allIntegers = false;
-        if (this.codes) this.codes[r] = NUMBER_CELL;
-        return;
-      }
-    }
-    this.add(text.slice(start, end), line);
+  /** Whether a configured missing token reads as a number (then numbers cannot skip the token check). */
+  get hasNumericMissingTokens(): boolean {
+    return this.missingList.numeric.size > 0;
+  }
+
+  /** A cell already read as the finite number `v` (the caller checked the text is plain digits). */
+  addNumber(v: number): void {
+    const r = this.rows;
+    if (r === this.values.length) this.grow();
+    this.rows = r + 1;
+    this.numbers++;
+    this.values[r] = Math.fround(v);
+    if (!Number.isInteger(v)) this.nonIntegers++;
+    if (this.codes) this.codes[r] = NUMBER_CELL;
+  }
+
+  /** Takes back the last `addNumber(v)` (the fast path found its row was not plain after all). */
+  undoNumber(v: number): void {
+    this.rows--;
+    this.numbers--;
+    if (!Number.isInteger(v)) this.nonIntegers--;
   }
 
   private addMissing(r: number): void {
@@ -193,7 +193,9 @@ export class ColumnReader {
   /** Infers the kind, fills the numeric view for non-numeric kinds, and computes the statistics. */
   finish(source: string): FinishedColumn {
     const rows = this.rows;
-    const values = this.values.length === rows ? this.values : this.values.slice(0, rows);
+    // A view when little capacity is spare (no copy at the peak of memory use), else a right-sized copy.
+    const values = this.values.length === rows ? this.values
+      : rows >= 0.75 * this.values.length ? this.values.subarray(0, rows) : this.values.slice(0, rows);
     const readCodes = this.codes && (this.codes.length === rows ? this.codes : this.codes.slice(0, rows));
     this.values = new Float32Array(0);
     this.codes = null;
@@ -217,19 +219,18 @@ export class ColumnReader {
   }
 
   private finishNumeric(source: string, values: Float32Array, issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {
-    const { count, numeric } = numericSummary(values);
+    const { count, numeric, distinct, capped } = numericSummaryWithDistinct(values, DICTIONARY_CAP);
     const present = this.rows - this.missing;
     const stray = present - this.numbers - this.infinite - this.outOfRange;
     if (stray > 0) issues.push(nonNumericIssue(source, this.name, stray, this.listed));
     if (this.firstInfinite) issues.push(infiniteIssue(source, this.name, this.infinite, this.firstInfinite));
     if (this.firstOutOfRange) issues.push(outOfRangeIssue(source, this.name, this.outOfRange, this.firstOutOfRange));
-    const { distinct, capped } = countDistinct(values, DICTIONARY_CAP);
     const stats: ColumnStats = { count, missing: this.missing, invalid: present - count, distinct, distinctCapped: capped, numeric };
     if (numeric && numeric.min === numeric.max) {
       issues.push(constantIssue(source, this.name, formatFloat32(numeric.min), count));
       return { kind: 'constant', stats };
     }
-    return { kind: this.allIntegers && count > 0 ? 'integer' : 'numeric', stats };
+    return { kind: this.allIntegers && this.nonIntegers === 0 && count > 0 ? 'integer' : 'numeric', stats };
   }
 
   private finishBoolean(source: string, values: Float32Array, codes: Int32Array, dictionary: string[], issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {

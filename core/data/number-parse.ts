@@ -46,13 +46,8 @@ export function parseNumber(text: string, decimalComma: boolean): number {
   return parseInfinity(text);
 }
 
-/**
- * `parseNumber` on `text[start, end)` without cutting the string out — the
- * CSV fast path reads numeric cells in place. Returns NaN for anything that
- * is not a finite plain number (including infinity tokens, which only
- * `parseNumber` recognises), so the caller falls back to the cut-out cell.
- */
-export function parseNumberIn(text: string, start: number, end: number, decimalComma: boolean): number {
+/** The number grammar on `text[start, end)`; NaN when no digit comes before a possible exponent (`parseNumber` then tries the infinity tokens). */
+function parseNumberIn(text: string, start: number, end: number, decimalComma: boolean): number {
   const n = end;
   if (n <= start) return NaN;
   const point = decimalComma ? COMMA : DOT;

@@ -25,15 +25,28 @@ export async function fileSource(path: string, chunkSize: number = DEFAULT_CHUNK
 
 async function* readFileChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
+  // One read stays in flight while the consumer parses the previous chunk, so the disk and the parser overlap.
+  let position = 0;
+  const readNext = async (): Promise<Uint8Array> => {
+    // A fresh buffer per chunk: the consumer may still hold the previous one.
+    const buffer = new Uint8Array(chunkSize);
+    const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+    position += bytesRead;
+    return buffer.subarray(0, bytesRead);
+  };
+  let next: Promise<Uint8Array> | null = null;
   try {
+    next = readNext();
     for (;;) {
-      // A fresh buffer per chunk: the consumer may still hold the previous one.
-      const buffer = new Uint8Array(chunkSize);
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const chunk = await next;
+      next = null;
+      if (chunk.length === 0) return;
+      next = readNext();
+      yield chunk;
     }
   } finally {
+    // Let a read still in flight finish (and its error be dropped) before the handle closes.
+    if (next) await next.catch(() => undefined);
     await handle.close();
   }
 }

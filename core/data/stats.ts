@@ -25,11 +25,79 @@ export interface NumericSummary {
  * also holding max. When min === max every value is in the first bin.
  */
 export function numericSummary(values: Float32Array): NumericSummary {
-  let count = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
+  return summarize(values);
+}
+
+/**
+ * `numericSummary` plus the number of distinct present values, counted up to
+ * `cap` (then `capped`: more than cap) with an open-addressing set over the
+ * values' bit patterns, in the first of the two passes.
+ */
+export function numericSummaryWithDistinct(values: Float32Array, cap: number): NumericSummary & { distinct: number; capped: boolean } {
+  let size = 16;
+  while (size < 2 * (cap + 1)) size *= 2;
+  const slots = new Int32Array(size), used = new Uint8Array(size);
+  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  let distinct = 0;
+  for (let from = 0; from < values.length && distinct <= cap; from += BLOCK) {
+    distinct = addDistinct(values, bits, from, Math.min(values.length, from + BLOCK), slots, used, distinct, cap);
+  }
+  const capped = distinct > cap;
+  return { ...summarize(values), distinct, capped };
+}
+
+/**
+ * Adds the values' Float32 bit patterns to an open-addressing set (`slots`,
+ * `used`; size a power of two over 2·cap) holding `size` keys; returns the
+ * new size, or cap + 1 as soon as it would pass `cap`.
+ */
+function addDistinct(
+  values: Float32Array, bits: Int32Array, from: number, to: number, slots: Int32Array, used: Uint8Array, size: number, cap: number,
+): number {
+  const mask = slots.length - 1;
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    // +0 and −0 are one value; mix all 32 bits into the low ones
+    const key = v === 0 ? 0 : bits[i]!;
+    let h = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
+    h = (h ^ (h >>> 16)) & mask;
+    while (used[h] === 1 && slots[h] !== key) h = (h + 1) & mask;
+    if (used[h] === 1) continue;
+    if (size === cap) return cap + 1;
+    used[h] = 1;
+    slots[h] = key;
+    size++;
+  }
+  return size;
+}
+
+/**
+ * Long loops run in blocks through small functions: V8 then optimizes each
+ * function once, after a few calls, instead of compiling every column's
+ * loop on the fly and throwing that code away when the loop ends.
+ */
+const BLOCK = 1 << 16;
+
+function summarize(values: Float32Array): NumericSummary {
+  // [count, sum, min, max]
+  const acc = new Float64Array([0, 0, Infinity, -Infinity]);
+  for (let from = 0; from < values.length; from += BLOCK) countSumMinMax(values, from, Math.min(values.length, from + BLOCK), acc);
+  const count = acc[0]!, sum = acc[1]!, min = acc[2]!, max = acc[3]!;
+  if (count === 0) return { count };
+  const mean = sum / count;
+  const bins = new Int32Array(HISTOGRAM_BINS);
+  const scale = max > min ? HISTOGRAM_BINS / (max - min) : 0;
+  const squares = new Float64Array(1);
+  for (let from = 0; from < values.length; from += BLOCK) {
+    squaresAndBins(values, from, Math.min(values.length, from + BLOCK), mean, min, scale, bins, squares);
+  }
+  return { count, numeric: { min, max, mean, std: Math.sqrt(squares[0]! / count), histogram: Array.from(bins) } };
+}
+
+function countSumMinMax(values: Float32Array, from: number, to: number, acc: Float64Array): void {
+  let count = acc[0]!, sum = acc[1]!, min = acc[2]!, max = acc[3]!;
+  for (let i = from; i < to; i++) {
     const v = values[i]!;
     if (v !== v) continue;
     count++;
@@ -37,20 +105,24 @@ export function numericSummary(values: Float32Array): NumericSummary {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (count === 0) return { count };
-  const mean = sum / count;
-  const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
-  const scale = max > min ? HISTOGRAM_BINS / (max - min) : 0;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) {
+  acc[0] = count; acc[1] = sum; acc[2] = min; acc[3] = max;
+}
+
+function squaresAndBins(
+  values: Float32Array, from: number, to: number, mean: number, min: number, scale: number, bins: Int32Array, squares: Float64Array,
+): void {
+  const lastBin = HISTOGRAM_BINS - 1;
+  let sq = squares[0]!;
+  for (let i = from; i < to; i++) {
     const v = values[i]!;
     if (v !== v) continue;
     const d = v - mean;
-    squares += d * d;
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((v - min) * scale));
-    histogram[bin]!++;
+    sq += d * d;
+    let bin = ((v - min) * scale) | 0;
+    if (bin > lastBin) bin = lastBin;
+    bins[bin]!++;
   }
-  return { count, numeric: { min, max, mean, std: Math.sqrt(squares / count), histogram } };
+  squares[0] = sq;
 }
 
 /** How many rows hold each dictionary code (codes < 0 are missing). */
@@ -91,35 +163,4 @@ export function formatFloat32(value: number): string {
     if (Math.fround(Number(text)) === value) return text;
   }
   return String(Number(value.toPrecision(9)));
-}
-
-/**
- * Distinct present values of a Float32 column, counted up to `cap` (then
- * `capped`, meaning "more than cap"). An open-addressing set over the values'
- * bit patterns: no strings, no boxing, and it stops early on continuous data.
- */
-export function countDistinct(values: Float32Array, cap: number): { distinct: number; capped: boolean } {
-  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
-  let size = 16;
-  while (size < 2 * (cap + 1)) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size);
-  const used = new Uint8Array(size);
-  let distinct = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    // +0 and −0 are one value
-    const key = v === 0 ? 0 : bits[i]!;
-    // Mix all 32 bits into the low ones (a plain multiply would hash on the low bits only).
-    let h = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
-    h = (h ^ (h >>> 16)) & mask;
-    while (used[h] === 1 && slots[h] !== key) h = (h + 1) & mask;
-    if (used[h] === 1) continue;
-    if (distinct === cap) return { distinct: cap + 1, capped: true };
-    used[h] = 1;
-    slots[h] = key;
-    distinct++;
-  }
-  return { distinct, capped: false };
 }

@@ -22,12 +22,12 @@ export interface TableBuilder {
   /** One data row; `cells.length` equals the header's length (the reader handles ragged rows); `line` is 1-based in the file. */
   addRow(cells: readonly string[], line: number): void;
   /**
-   * One data row given as `text[start, end)` (no newline, no quotes) split at
-   * `delimiter`: numeric cells are read in place without cutting strings.
-   * Returns false, adding nothing, when the row does not have exactly as many
-   * cells as the header (the caller then takes its slow path).
+   * The fast path: reads consecutive rows of `text` from `start` while they
+   * hold only plain numbers (as many as columns, each row one line) and
+   * returns where it stopped and how many rows it took; the caller reads the
+   * row at `stop` its general way.
    */
-  addRowIn(text: string, start: number, end: number, delimiter: string, line: number): boolean;
+  addPlainRows(text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
   /** Rows added so far. */
   readonly rows: number;
   /** Infers kinds, computes statistics, and returns the table with any warnings (constant columns, invalid values...). */

@@ -1,0 +1,116 @@
+/**
+ * The import's fast path: consecutive rows of plain numbers read straight
+ * from the decoded text into the column readers, without papaparse, without
+ * cutting a string per cell, and without a search per line (the last cell's
+ * scan finds the line end). A plain number is `-ddd.ddde±x` with at most 15
+ * digits and a decimal scale within ±22, so m·10^s is one correctly rounded
+ * operation (Clinger) and equals `parseNumber`'s value. A
+ * row with any other cell (text, a missing token, an exponent, a quote) is
+ * left to the reader's general path, which gives the same table.
+ */
+import type { ColumnReader } from './infer-column';
+
+const MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c, ZERO = 0x30, NINE = 0x39, CR = 0x0d, LF = 0x0a, PLUS = 0x2b, LOWER_E = 0x65, UPPER_E = 0x45;
+/** 10^0 … 10^22, exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** Per-table scratch for `readPlainRows`, allocated once per builder. */
+export interface PlainRowScratch {
+  readonly readers: readonly ColumnReader[];
+  /** The values added for the row being read, to take them back if it is not plain. */
+  readonly values: Float64Array;
+  readonly decimalComma: boolean;
+  /** A configured missing token reads as a number: numbers must then take the general path. */
+  readonly numericTokens: boolean;
+}
+
+export function createPlainRowScratch(readers: readonly ColumnReader[], decimalComma: boolean): PlainRowScratch {
+  const width = readers.length;
+  return {
+    readers, values: new Float64Array(width),
+    decimalComma, numericTokens: readers.some((r) => r.hasNumericMissingTokens),
+  };
+}
+
+/**
+ * Reads rows of `text` from `start` while they are plain: only plain numbers,
+ * exactly as many cells as columns, ended by `newline` (or by the end of
+ * `text` when `final`). Returns where it
+ * stopped, at the start of the first row it did not take (the reader's
+ * general path handles that row) and the number of rows taken.
+ */
+export function readPlainRows(
+  s: PlainRowScratch, text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string,
+): { stop: number; rows: number } {
+  const { readers, values } = s;
+  const width = readers.length;
+  const d = delimiter.charCodeAt(0);
+  const point = s.decimalComma ? COMMA : DOT;
+  const crlf = newline === '\r\n';
+  const numericTokens = s.numericTokens;
+  const n = text.length;
+  let rows = 0;
+  let row = start;
+  while (row < n) {
+    const first = text.charCodeAt(row);
+    if (first <= 0x20 || first === 0xa0) break;
+    let pos = row;
+    let rowEnd = -1;
+    // Cells are added as they are read; a row that turns out not to be plain is taken back (`undo`).
+    let added = 0;
+    for (let j = 0; j < width; j++) {
+      // −1 past the end (reading out of bounds would make V8 deoptimize this loop).
+      let c = pos < n ? text.charCodeAt(pos) : -1;
+      let negative = false;
+      if (c === MINUS) { negative = true; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+      let mantissa = 0, digits = 0, fraction = 0;
+      while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+      if (c === point) {
+        c = ++pos < n ? text.charCodeAt(pos) : -1;
+        while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; fraction++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+      }
+      let scale = -fraction;
+      if ((c === LOWER_E || c === UPPER_E) && digits > 0) {
+        c = ++pos < n ? text.charCodeAt(pos) : -1;
+        let expNegative = false;
+        if (c === MINUS || c === PLUS) { expNegative = c === MINUS; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+        let exponent = 0, expDigits = 0;
+        while (c >= ZERO && c <= NINE && expDigits < 4) { exponent = exponent * 10 + (c - ZERO); expDigits++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+        if (expDigits === 0) return undo(s, added, row, rows);
+        scale += expNegative ? -exponent : exponent;
+      }
+      // Anything but a plain number (text, a missing token, more than 15 digits...) leaves the row to the general path.
+      if (digits === 0 || digits > 15 || scale < -22 || scale > 22 || numericTokens || (c !== d && c !== LF && c !== CR && c !== -1)) {
+        return undo(s, added, row, rows);
+      }
+      const magnitude = scale === 0 ? mantissa : scale > 0 ? mantissa * POWERS_OF_TEN[scale]! : mantissa / POWERS_OF_TEN[-scale]!;
+      const v = negative ? -magnitude : magnitude;
+      readers[j]!.addNumber(v);
+      values[j] = v;
+      added++;
+      if (c === -1) {
+        // The text ends inside this row: a whole row only at the end of the file.
+        if (!final || j < width - 1) return undo(s, added, row, rows);
+        rowEnd = n;
+        break;
+      }
+      if (c === d) {
+        if (j === width - 1) return undo(s, added, row, rows);
+        pos++;
+        continue;
+      }
+      if (j < width - 1) return undo(s, added, row, rows);
+      if (crlf ? c !== CR || pos + 1 >= n || text.charCodeAt(pos + 1) !== LF : c !== LF) return undo(s, added, row, rows);
+      rowEnd = pos;
+    }
+    rows++;
+    row = rowEnd === n ? n : rowEnd + newline.length;
+  }
+  return { stop: row, rows };
+}
+
+/** Takes back the first `added` cells of the row at `row`, and stops there. */
+function undo(s: PlainRowScratch, added: number, row: number, rows: number): { stop: number; rows: number } {
+  for (let j = 0; j < added; j++) s.readers[j]!.undoNumber(s.values[j]!);
+  return { stop: row, rows };
+}
