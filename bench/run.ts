@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     if (opts.markdown) for (const { task, results } of done) log(`\n${markdownTable(task, results)}`);
   }
   if (opts.kernels && !opts.importOnly) await runKernels(opts.json, log);
-  if (opts.importBench) await runImportBench(opts.json, log);
+  if (opts.importBench) await runImportBench(opts.json, log, opts.repeat);
   if (failed) process.exitCode = 1;
 }
 

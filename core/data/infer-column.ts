@@ -63,9 +63,6 @@ export class ColumnReader {
   private outOfRange = 0;
   private firstOutOfRange: ListedCell | null = null;
   private booleans = 0;
-  private allIntegers = true;
-  /** Non-integer values added by `addNumber` (counted, so that `undoNumber` can take one back). */
-  private nonIntegers = 0;
   private firstInfinite: ListedCell | null = null;
   /** The first few present cells that are not numbers (nor infinities). */
   private readonly listed: ListedCell[] = [];
@@ -94,7 +91,6 @@ export class ColumnReader {
       if (stored !== Infinity && stored !== -Infinity) {
         this.numbers++;
         this.values[r] = stored;
-        if (this.allIntegers && !Number.isInteger(v)) this.allIntegers = false;
         if (this.codes) this.codes[r] = NUMBER_CELL;
         return;
       } else if (v === Infinity || v === -Infinity) {
@@ -129,22 +125,27 @@ export class ColumnReader {
     return this.missingList.numeric.size > 0;
   }
 
-  /** A cell already read as the finite number `v` (the caller checked the text is plain digits). */
-  addNumber(v: number): void {
-    const r = this.rows;
-    if (r === this.values.length) this.grow();
-    this.rows = r + 1;
-    this.numbers++;
-    this.values[r] = Math.fround(v);
-    if (!Number.isInteger(v)) this.nonIntegers++;
-    if (this.codes) this.codes[r] = NUMBER_CELL;
+  /**
+   * The fast path's direct access: makes room for `extra` more rows and
+   * returns the value storage, into which the caller writes finite numbers
+   * for rows `rows`, `rows + 1`, … and then calls `commitNumbers(count)`.
+   */
+  reserveNumbers(extra: number): Float32Array {
+    while (this.rows + extra > this.values.length) this.grow();
+    return this.values;
   }
 
-  /** Takes back the last `addNumber(v)` (the fast path found its row was not plain after all). */
-  undoNumber(v: number): void {
-    this.rows--;
-    this.numbers--;
-    if (!Number.isInteger(v)) this.nonIntegers--;
+  /** Counts `count` numbers written after the current last row through `reserveNumbers`. */
+  commitNumbers(count: number): void {
+    const r = this.rows;
+    if (this.codes) this.codes.fill(NUMBER_CELL, r, r + count);
+    this.rows = r + count;
+    this.numbers += count;
+  }
+
+  /** Rows read so far. */
+  get rowCount(): number {
+    return this.rows;
   }
 
   private addMissing(r: number): void {
@@ -219,7 +220,7 @@ export class ColumnReader {
   }
 
   private finishNumeric(source: string, values: Float32Array, issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {
-    const { count, numeric, distinct, capped } = numericSummaryWithDistinct(values, DICTIONARY_CAP);
+    const { count, numeric, whole, distinct, capped } = numericSummaryWithDistinct(values, DICTIONARY_CAP);
     const present = this.rows - this.missing;
     const stray = present - this.numbers - this.infinite - this.outOfRange;
     if (stray > 0) issues.push(nonNumericIssue(source, this.name, stray, this.listed));
@@ -230,7 +231,8 @@ export class ColumnReader {
       issues.push(constantIssue(source, this.name, formatFloat32(numeric.min), count));
       return { kind: 'constant', stats };
     }
-    return { kind: this.allIntegers && this.nonIntegers === 0 && count > 0 ? 'integer' : 'numeric', stats };
+    // Whole numbers as stored (Float32), i.e. as training will see them.
+    return { kind: whole === true ? 'integer' : 'numeric', stats };
   }
 
   private finishBoolean(source: string, values: Float32Array, codes: Int32Array, dictionary: string[], issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {

@@ -14,22 +14,16 @@ const MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c, ZERO = 0x30, NINE = 0x39, CR = 0x0
 /** 10^0 … 10^22, exact in a double. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
-/** Per-table scratch for `readPlainRows`, allocated once per builder. */
+/** What `readPlainRows` needs to know of a table, worked out once per builder. */
 export interface PlainRowScratch {
   readonly readers: readonly ColumnReader[];
-  /** The values added for the row being read, to take them back if it is not plain. */
-  readonly values: Float64Array;
   readonly decimalComma: boolean;
   /** A configured missing token reads as a number: numbers must then take the general path. */
   readonly numericTokens: boolean;
 }
 
 export function createPlainRowScratch(readers: readonly ColumnReader[], decimalComma: boolean): PlainRowScratch {
-  const width = readers.length;
-  return {
-    readers, values: new Float64Array(width),
-    decimalComma, numericTokens: readers.some((r) => r.hasNumericMissingTokens),
-  };
+  return { readers, decimalComma, numericTokens: readers.some((r) => r.hasNumericMissingTokens) };
 }
 
 /**
@@ -42,13 +36,17 @@ export function createPlainRowScratch(readers: readonly ColumnReader[], decimalC
 export function readPlainRows(
   s: PlainRowScratch, text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string,
 ): { stop: number; rows: number } {
-  const { readers, values } = s;
+  const { readers } = s;
   const width = readers.length;
   const d = delimiter.charCodeAt(0);
   const point = s.decimalComma ? COMMA : DOT;
   const crlf = newline === '\r\n';
   const numericTokens = s.numericTokens;
   const n = text.length;
+  // Room for the most rows the text can hold (each at least `width` digits, delimiters and a newline).
+  const most = Math.ceil((n - start) / (2 * width)) + 1;
+  const columns = readers.map((r) => r.reserveNumbers(most));
+  const r0 = readers[0]!.rowCount;
   let rows = 0;
   let row = start;
   while (row < n) {
@@ -56,8 +54,8 @@ export function readPlainRows(
     if (first <= 0x20 || first === 0xa0) break;
     let pos = row;
     let rowEnd = -1;
-    // Cells are added as they are read; a row that turns out not to be plain is taken back (`undo`).
-    let added = 0;
+    // Cells are written as they are read; a row that turns out not to be plain is simply not counted.
+    const r = r0 + rows;
     for (let j = 0; j < width; j++) {
       // −1 past the end (reading out of bounds would make V8 deoptimize this loop).
       let c = pos < n ? text.charCodeAt(pos) : -1;
@@ -76,41 +74,39 @@ export function readPlainRows(
         if (c === MINUS || c === PLUS) { expNegative = c === MINUS; c = ++pos < n ? text.charCodeAt(pos) : -1; }
         let exponent = 0, expDigits = 0;
         while (c >= ZERO && c <= NINE && expDigits < 4) { exponent = exponent * 10 + (c - ZERO); expDigits++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
-        if (expDigits === 0) return undo(s, added, row, rows);
+        if (expDigits === 0) return done(readers, row, rows);
         scale += expNegative ? -exponent : exponent;
       }
       // Anything but a plain number (text, a missing token, more than 15 digits...) leaves the row to the general path.
       if (digits === 0 || digits > 15 || scale < -22 || scale > 22 || numericTokens || (c !== d && c !== LF && c !== CR && c !== -1)) {
-        return undo(s, added, row, rows);
+        return done(readers, row, rows);
       }
       const magnitude = scale === 0 ? mantissa : scale > 0 ? mantissa * POWERS_OF_TEN[scale]! : mantissa / POWERS_OF_TEN[-scale]!;
       const v = negative ? -magnitude : magnitude;
-      readers[j]!.addNumber(v);
-      values[j] = v;
-      added++;
+      columns[j]![r] = v;
       if (c === -1) {
         // The text ends inside this row: a whole row only at the end of the file.
-        if (!final || j < width - 1) return undo(s, added, row, rows);
+        if (!final || j < width - 1) return done(readers, row, rows);
         rowEnd = n;
         break;
       }
       if (c === d) {
-        if (j === width - 1) return undo(s, added, row, rows);
+        if (j === width - 1) return done(readers, row, rows);
         pos++;
         continue;
       }
-      if (j < width - 1) return undo(s, added, row, rows);
-      if (crlf ? c !== CR || pos + 1 >= n || text.charCodeAt(pos + 1) !== LF : c !== LF) return undo(s, added, row, rows);
+      if (j < width - 1) return done(readers, row, rows);
+      if (crlf ? c !== CR || pos + 1 >= n || text.charCodeAt(pos + 1) !== LF : c !== LF) return done(readers, row, rows);
       rowEnd = pos;
     }
     rows++;
     row = rowEnd === n ? n : rowEnd + newline.length;
   }
-  return { stop: row, rows };
+  return done(readers, row, rows);
 }
 
-/** Takes back the first `added` cells of the row at `row`, and stops there. */
-function undo(s: PlainRowScratch, added: number, row: number, rows: number): { stop: number; rows: number } {
-  for (let j = 0; j < added; j++) s.readers[j]!.undoNumber(s.values[j]!);
-  return { stop: row, rows };
+/** Counts the rows taken in every column and says where reading stopped. */
+function done(readers: readonly ColumnReader[], stop: number, rows: number): { stop: number; rows: number } {
+  for (const reader of readers) reader.commitNumbers(rows);
+  return { stop, rows };
 }

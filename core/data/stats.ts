@@ -14,6 +14,8 @@ export const TOP_CATEGORIES = 10;
 /** Present (non-NaN) values and their numeric summary (undefined when there are none). */
 export interface NumericSummary {
   count: number;
+  /** Every present value is a whole number (false when there are none). */
+  whole?: boolean;
   numeric?: NumericStats;
 }
 
@@ -80,8 +82,8 @@ function addDistinct(
 const BLOCK = 1 << 16;
 
 function summarize(values: Float32Array): NumericSummary {
-  // [count, sum, min, max]
-  const acc = new Float64Array([0, 0, Infinity, -Infinity]);
+  // [count, sum, min, max, fractional values]
+  const acc = new Float64Array([0, 0, Infinity, -Infinity, 0]);
   for (let from = 0; from < values.length; from += BLOCK) countSumMinMax(values, from, Math.min(values.length, from + BLOCK), acc);
   const count = acc[0]!, sum = acc[1]!, min = acc[2]!, max = acc[3]!;
   if (count === 0) return { count };
@@ -92,11 +94,11 @@ function summarize(values: Float32Array): NumericSummary {
   for (let from = 0; from < values.length; from += BLOCK) {
     squaresAndBins(values, from, Math.min(values.length, from + BLOCK), mean, min, scale, bins, squares);
   }
-  return { count, numeric: { min, max, mean, std: Math.sqrt(squares[0]! / count), histogram: Array.from(bins) } };
+  return { count, whole: acc[4] === 0, numeric: { min, max, mean, std: Math.sqrt(squares[0]! / count), histogram: Array.from(bins) } };
 }
 
 function countSumMinMax(values: Float32Array, from: number, to: number, acc: Float64Array): void {
-  let count = acc[0]!, sum = acc[1]!, min = acc[2]!, max = acc[3]!;
+  let count = acc[0]!, sum = acc[1]!, min = acc[2]!, max = acc[3]!, fractional = acc[4]!;
   for (let i = from; i < to; i++) {
     const v = values[i]!;
     if (v !== v) continue;
@@ -104,8 +106,9 @@ function countSumMinMax(values: Float32Array, from: number, to: number, acc: Flo
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (Math.floor(v) !== v) fractional++;
   }
-  acc[0] = count; acc[1] = sum; acc[2] = min; acc[3] = max;
+  acc[0] = count; acc[1] = sum; acc[2] = min; acc[3] = max; acc[4] = fractional;
 }
 
 function squaresAndBins(
