@@ -4,7 +4,7 @@
  * arrays; `finish` decides the kind and builds the `Column` with its
  * statistics and warnings.
  */
-import { DICTIONARY_CAP, LISTED_CELLS, NUMERIC_SHARE, inferKind, parseBoolean } from './infer';
+import { DICTIONARY_CAP, LISTED_CELLS, NUMERIC_DISTINCT_CAP, NUMERIC_SHARE, inferKind, parseBoolean } from './infer';
 import {
   constantIssue, emptyColumnIssue, infiniteIssue, nonNumericIssue, outOfRangeIssue, quoteCell, type ListedCell,
 } from './infer-issues';
@@ -220,7 +220,7 @@ export class ColumnReader {
   }
 
   private finishNumeric(source: string, values: Float32Array, issues: DataIssue[]): { kind: ColumnKind; stats: ColumnStats } {
-    const { count, numeric, whole, distinct, capped } = numericSummaryWithDistinct(values, DICTIONARY_CAP);
+    const { count, numeric, whole, distinct, capped } = numericSummaryWithDistinct(values, NUMERIC_DISTINCT_CAP);
     const present = this.rows - this.missing;
     const stray = present - this.numbers - this.infinite - this.outOfRange;
     if (stray > 0) issues.push(nonNumericIssue(source, this.name, stray, this.listed));

@@ -14,6 +14,15 @@ import type { ColumnKind } from './table';
  */
 export const DICTIONARY_CAP = 1000;
 
+/**
+ * Distinct values of a numeric column are counted up to this many (then
+ * "more than 100"): enough to tell a code column (few values: a class
+ * target) from a measurement, whose shape the histogram shows better than a
+ * count would, and it keeps the count from costing a hash lookup per cell on
+ * continuous data.
+ */
+export const NUMERIC_DISTINCT_CAP = 100;
+
 /** A column is numeric when at least this share of its present cells are numbers (infinities included). */
 export const NUMERIC_SHARE = 0.95;
 

@@ -4,8 +4,8 @@
  * cutting a string per cell, and without a search per line (the last cell's
  * scan finds the line end). A plain number is `-ddd.ddde±x` with at most 15
  * digits and a decimal scale within ±22, so m·10^s is one correctly rounded
- * operation (Clinger) and equals `parseNumber`'s value. A
- * row with any other cell (text, a missing token, an exponent, a quote) is
+ * operation (Clinger) and equals `parseNumber`'s value. A row with any
+ * other cell (text, a missing token, more than 15 digits, a quote) is
  * left to the reader's general path, which gives the same table.
  */
 import type { ColumnReader } from './infer-column';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DICTIONARY_CAP } from '../../../../core/data/infer';
+import { NUMERIC_DISTINCT_CAP } from '../../../../core/data/infer';
 import { DEFAULT_MISSING_TOKENS } from '../../../../core/data/table-builder-contract';
 import type { ColumnKind } from '../../../../core/data/table';
 import { buildColumn, cells } from './build';
@@ -168,7 +168,7 @@ describe('dictionary cap', () => {
     expect(column.kind).toBe('numeric');
     expect(column.dictionary).toBeNull();
     expect(column.codes).toBeNull();
-    expect(column.stats.distinct).toBe(DICTIONARY_CAP + 1);
+    expect(column.stats.distinct).toBe(NUMERIC_DISTINCT_CAP + 1);
     expect(column.stats.distinctCapped).toBe(true);
     expect(column.values[2999]).toBe(1499.5);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARY_CAP } from '../../../../core/data/infer';
+import { NUMERIC_DISTINCT_CAP } from '../../../../core/data/infer';
 import { DEFAULT_MISSING_TOKENS } from '../../../../core/data/table-builder-contract';
 import type { DataTable } from '../../../../core/data/table';
 import { createTableBuilder } from '../../../../core/data/table-builder';
@@ -65,8 +65,9 @@ describe('table builder properties', () => {
   });
 
   it.each([
-    ['1,500 distinct integers', Array.from({ length: 3000 }, (_, i) => String(i % 1500)), DICTIONARY_CAP + 1, true],
-    ['800 distinct values, each twice', Array.from({ length: 1600 }, (_, i) => (i % 800 / 8).toFixed(3)), 800, false],
+    ['1,500 distinct integers', Array.from({ length: 3000 }, (_, i) => String(i % 1500)), NUMERIC_DISTINCT_CAP + 1, true],
+    ['101 distinct values, each twice', Array.from({ length: 202 }, (_, i) => (i % 101 / 8).toFixed(3)), NUMERIC_DISTINCT_CAP + 1, true],
+    ['100 distinct values, each twice', Array.from({ length: 200 }, (_, i) => (i % 100 / 8).toFixed(3)), 100, false],
     ['+0 and −0 as one value', ['0', '-0', '0.0', '1'], 2, false],
     ['texts that round to one Float32', ['0.1', '0.10000000000000001', '0.1000000001'], 1, false],
   ] as [string, string[], number, boolean][])('counts distinct Float32 values up to the cap: %s', (_title, texts, distinct, capped) => {
