@@ -83,7 +83,7 @@ describe('fitPipeline: numeric inputs', () => {
   });
 
   it('refuses an empty training split', () => {
-    const t = tableOf('t.csv', { x: [1], y: [1] });
+    const t = tableOf('t.csv', { x: [1, 2], y: [1, 2] });
     const error = dataErrorOf(() => fitPipeline(t, regression({ x: 'input', y: 'target' }), new Uint32Array(0)));
     expect([error.code, error.message]).toEqual(['no-training-rows', 'No training rows in "t.csv": the training split is empty.']);
   });

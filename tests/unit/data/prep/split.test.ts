@@ -86,8 +86,8 @@ describe('splitRows', () => {
   it('refuses a target column with no values at all', () => {
     const empty = tableOf('empty-target.csv', { x: [1, 2], y: [null, null] });
     const error = dataErrorOf(() => splitRows(empty, { roles: { x: 'input', y: 'target' }, task: 'regression', split: config.split }));
-    expect(error.code).toBe('target-all-missing');
-    expect(error.message).toBe('Target "y" of "empty-target.csv" has no values: every row is missing it.');
+    expect(error.code).toBe('target-missing');
+    expect(error.message).toBe('empty-target.csv, column "y": the target column has no values (all 2 cells are missing).');
   });
 });
 
@@ -97,13 +97,14 @@ describe('role checks (shared by splitRows and fitPipeline)', () => {
   it.each([
     ['a role for an unknown column', { ...base, roles: { prise: 'input', sold: 'target' }, task: 'regression' }, 'unknown-column',
       'Column "prise" has a role but is not in "shop.csv" (its columns: "price", "color" and "sold").'],
-    ['no target', { ...base, roles: { price: 'input' }, task: 'regression' }, 'no-target', 'No target column in "shop.csv": mark one column as the target.'],
-    ['two classification targets', { ...base, roles: { price: 'input', color: 'target', sold: 'target' }, task: 'classification' }, 'too-many-targets',
-      'Classification takes one target column, but 2 are marked in "shop.csv": "color" and "sold".'],
+    ['no target', { ...base, roles: { price: 'input' }, task: 'regression' }, 'no-target',
+      'shop.csv: no target column is chosen; mark the column to predict as the target.'],
+    ['two classification targets', { ...base, roles: { price: 'input', color: 'target', sold: 'target' }, task: 'classification' }, 'several-classification-targets',
+      'shop.csv: a classification task needs exactly one target column, but 2 are chosen ("color", "sold"); keep one, or switch the task to regression if they are all numeric.'],
     ['no input', { ...base, roles: { price: 'ignore', sold: 'target' }, task: 'regression' }, 'no-input',
-      'No usable input column in "shop.csv": mark at least one column as an input.'],
-    ['a categorical regression target', { ...base, roles: { price: 'input', color: 'target' }, task: 'regression' }, 'non-numeric-target',
-      'Target "color" of "shop.csv" holds categories, not numbers, so it cannot be a regression target; choose classification.'],
+      'shop.csv: no usable input column: every column other than the target is ignored or has no values; mark at least one column as input.'],
+    ['a categorical regression target', { ...base, roles: { price: 'input', color: 'target' }, task: 'regression' }, 'target-not-numeric',
+      'shop.csv, column "color": regression needs a numeric target, but this column is categorical; switch the task to classification or choose another target.'],
   ] as const)('refuses %s', (_title, cfg, code, message) => {
     const error = dataErrorOf(() => splitRows(t, cfg));
     expect([error.code, error.message]).toEqual([code, message]);
