@@ -1,6 +1,6 @@
 /**
  * The warnings column inference raises, as the sentences the user reads.
- * Each names the file and the column, and the rows where it lists cells.
+ * Each names the file and the column, and the lines where it lists cells.
  */
 import type { DataIssue } from './issues';
 
@@ -25,12 +25,12 @@ export function plural(count: number, word: string, words = `${word}s`): string 
 
 const where = (source: string, column: string): string => `${source}, column ${JSON.stringify(column)}`;
 const listCells = (cells: readonly ListedCell[]): string =>
-  cells.map((c) => `row ${c.row}: ${quoteCell(c.text)}`).join(', ');
+  cells.map((c) => `line ${c.row}: ${quoteCell(c.text)}`).join(', ');
 
 /**
  * Text in a numeric column: the cells are read as invalid (NaN) and the
  * first few are listed, e.g. `sales.csv, column "price": 2 non-numeric
- * cells in a numeric column were read as invalid: row 5: "abc", row 9: "x".`
+ * cells in a numeric column were read as invalid: line 5: "abc", line 9: "x".`
  */
 export function nonNumericIssue(source: string, column: string, count: number, listed: readonly ListedCell[]): DataIssue {
   const cells = plural(count, 'non-numeric cell');
@@ -53,7 +53,7 @@ export function infiniteIssue(source: string, column: string, count: number, fir
   return {
     code: 'infinite-values',
     severity: 'warning',
-    message: `${where(source, column)}: ${values} read as invalid (${at}row ${first.row}: ${quoteCell(first.text)}).`,
+    message: `${where(source, column)}: ${values} read as invalid (${at}line ${first.row}: ${quoteCell(first.text)}).`,
     row: first.row,
     column,
     count,
@@ -67,7 +67,7 @@ export function outOfRangeIssue(source: string, column: string, count: number, f
   return {
     code: 'out-of-range',
     severity: 'warning',
-    message: `${where(source, column)}: ${values} read as invalid (${at}row ${first.row}: ${quoteCell(first.text)}).`,
+    message: `${where(source, column)}: ${values} read as invalid (${at}line ${first.row}: ${quoteCell(first.text)}).`,
     row: first.row,
     column,
     count,

@@ -81,7 +81,7 @@ describe('missing-value tokens', () => {
     expect(column.kind).toBe('integer');
     expect(column.stats).toMatchObject({ count: 40, missing: 2, invalid: 1 });
     expect(issues.map((i) => i.message)).toEqual([
-      'sales.csv, column "x": 1 non-numeric cell in a numeric column was read as invalid: row 44: "NA".',
+      'sales.csv, column "x": 1 non-numeric cell in a numeric column was read as invalid: line 44: "NA".',
     ]);
   });
 
@@ -97,17 +97,17 @@ describe('warnings', () => {
     expect(column.stats).toMatchObject({ count: 3, missing: 0, invalid: 2 });
     expect(issues).toEqual([{
       code: 'infinite-values', severity: 'warning', row: 3, column: 'x', count: 2,
-      message: 'sales.csv, column "x": 2 infinite values were read as invalid (first: row 3: "inf").',
+      message: 'sales.csv, column "x": 2 infinite values were read as invalid (first: line 3: "inf").',
     }]);
   });
 
   it.each([
-    ['one', ['1', '2', '1e999'], 'sales.csv, column "x": 1 infinite value was read as invalid (row 4: "1e999").'],
-    ['an infinity spelled ∞', ['0.5', '∞', '1.5'], 'sales.csv, column "x": 1 infinite value was read as invalid (row 3: "∞").'],
+    ['one', ['1', '2', '1e999'], 'sales.csv, column "x": 1 infinite value was read as invalid (line 4: "1e999").'],
+    ['an infinity spelled ∞', ['0.5', '∞', '1.5'], 'sales.csv, column "x": 1 infinite value was read as invalid (line 3: "∞").'],
     ['a number beyond the Float32 range', ['1', '-1e39', '2'],
-      'sales.csv, column "x": 1 value beyond the Float32 range (±3.4e38) was read as invalid (row 3: "-1e39").'],
+      'sales.csv, column "x": 1 value beyond the Float32 range (±3.4e38) was read as invalid (line 3: "-1e39").'],
     ['several numbers beyond the Float32 range', ['1.5', '1e300', '2', '4e38'],
-      'sales.csv, column "x": 2 values beyond the Float32 range (±3.4e38) were read as invalid (first: row 3: "1e300").'],
+      'sales.csv, column "x": 2 values beyond the Float32 range (±3.4e38) were read as invalid (first: line 3: "1e300").'],
   ])('words the infinity warning for %s', (_title, column, message) => {
     expect(buildColumn(column).issues.map((i) => i.message)).toEqual([message]);
   });
@@ -122,7 +122,7 @@ describe('warnings', () => {
   it('writes large counts with thousands separators', () => {
     const column = [...cells(30000, String), ...cells(1200, () => 'n/d')];
     expect(buildColumn(column).issues[0]!.message).toBe(
-      'sales.csv, column "x": 1,200 non-numeric cells in a numeric column were read as invalid; the first 5: row 30002: "n/d", row 30003: "n/d", row 30004: "n/d", row 30005: "n/d", row 30006: "n/d".',
+      'sales.csv, column "x": 1,200 non-numeric cells in a numeric column were read as invalid; the first 5: line 30002: "n/d", line 30003: "n/d", line 30004: "n/d", line 30005: "n/d", line 30006: "n/d".',
     );
   });
 
@@ -135,7 +135,7 @@ describe('warnings', () => {
     expect(built.column.stats).toMatchObject({ count: 98, missing: 0, invalid: 2 });
     expect(built.issues).toEqual([{
       code: 'non-numeric', severity: 'warning', row: 5, column: 'x', count: 2,
-      message: 'sales.csv, column "x": 2 non-numeric cells in a numeric column were read as invalid: row 5: "abc", row 9: "say \\"hi\\"".',
+      message: 'sales.csv, column "x": 2 non-numeric cells in a numeric column were read as invalid: line 5: "abc", line 9: "say \\"hi\\"".',
     }]);
   });
 
@@ -144,7 +144,7 @@ describe('warnings', () => {
     for (const i of [10, 20, 30, 40, 50, 60, 70]) column[i] = `bad ${i}`;
     column[10] = 'x'.repeat(50);
     expect(buildColumn(column).issues.map((i) => i.message)).toEqual([
-      `sales.csv, column "x": 7 non-numeric cells in a numeric column were read as invalid; the first 5: row 12: "${'x'.repeat(40)}…", row 22: "bad 20", row 32: "bad 30", row 42: "bad 40", row 52: "bad 50".`,
+      `sales.csv, column "x": 7 non-numeric cells in a numeric column were read as invalid; the first 5: line 12: "${'x'.repeat(40)}…", line 22: "bad 20", line 32: "bad 30", line 42: "bad 40", line 52: "bad 50".`,
     ]);
   });
 
