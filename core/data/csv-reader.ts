@@ -88,7 +88,7 @@ export interface CsvRowSink {
    * Optional fast path: the sink reads plain rows of `text` from `start`
    * itself (see `TableBuilder.addPlainRows`) and says where it stopped.
    */
-  plainRows?(text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
+  plainRows?(text: string, start: number, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
 }
 
 export type SkipReason = 'ragged-row' | 'blank-line';
@@ -238,7 +238,7 @@ class RowStage {
     let start = 0;
     for (;;) {
       if (this.trailingBlank.length === 0) {
-        const taken = sink.plainRows!(input, start, final, newline, delimiter);
+        const taken = sink.plainRows!(input, start, newline, delimiter);
         this.lines.line += taken.rows;
         this.rowsRead += taken.rows;
         start = taken.stop;

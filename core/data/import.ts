@@ -57,8 +57,8 @@ export async function importCsv(source: CsvSource, options: ImportOptions = {}, 
       });
     },
     row: (cells, line) => state.builder?.addRow(cells, line),
-    plainRows: (text, start, final, newline, delimiter) =>
-      state.builder ? state.builder.addPlainRows(text, start, final, newline, delimiter) : { stop: start, rows: 0 },
+    plainRows: (text, start, newline, delimiter) =>
+      state.builder ? state.builder.addPlainRows(text, start, newline, delimiter) : { stop: start, rows: 0 },
   }, hooks);
   const done = state.builder?.finish();
   if (!done) throw new Error(`importCsv: no table was started for ${source.name}`);

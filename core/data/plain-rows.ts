@@ -1,8 +1,9 @@
 /**
  * The import's fast path: consecutive rows of plain numbers read straight
- * from the decoded text into the column readers, without papaparse, without
- * cutting a string per cell, and without a search per line (the last cell's
- * scan finds the line end). A plain number is `-ddd.ddde±x` with at most 15
+ * from the decoded text into the column storage, without papaparse and
+ * without cutting a string per cell: one native search finds each line's
+ * end, whose CR or LF then stops every scan, so no character read needs a
+ * bounds test. A plain number is `-ddd.ddde±x` with at most 15
  * digits and a decimal scale within ±22, so m·10^s is one correctly rounded
  * operation (Clinger) and equals `parseNumber`'s value. A row with any
  * other cell (text, a missing token, more than 15 digits, a quote) is
@@ -10,7 +11,7 @@
  */
 import type { ColumnReader } from './infer-column';
 
-const MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c, ZERO = 0x30, NINE = 0x39, CR = 0x0d, LF = 0x0a, PLUS = 0x2b, LOWER_E = 0x65, UPPER_E = 0x45;
+const MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c, ZERO = 0x30, NINE = 0x39, CR = 0x0d, PLUS = 0x2b, LOWER_E = 0x65, UPPER_E = 0x45;
 /** 10^0 … 10^22, exact in a double. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
@@ -28,13 +29,13 @@ export function createPlainRowScratch(readers: readonly ColumnReader[], decimalC
 
 /**
  * Reads rows of `text` from `start` while they are plain: only plain numbers,
- * exactly as many cells as columns, ended by `newline` (or by the end of
- * `text` when `final`). Returns where it
- * stopped, at the start of the first row it did not take (the reader's
- * general path handles that row) and the number of rows taken.
+ * exactly as many cells as columns, each row ended by `newline`. Returns where
+ * it stopped, at the start of the first row it did not take (the reader's
+ * general path handles that row, and a last row without a newline), and the
+ * number of rows taken.
  */
 export function readPlainRows(
-  s: PlainRowScratch, text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string,
+  s: PlainRowScratch, text: string, start: number, newline: '\n' | '\r\n', delimiter: string,
 ): { stop: number; rows: number } {
   const { readers } = s;
   const width = readers.length;
@@ -52,55 +53,48 @@ export function readPlainRows(
   while (row < n) {
     const first = text.charCodeAt(row);
     if (first <= 0x20 || first === 0xa0) break;
+    // The row ends at its line feed (at the CR before it for CRLF). A last row without one is left to the general path.
+    const lf = text.indexOf('\n', row);
+    if (lf < 0) break;
+    const limit = crlf ? lf - 1 : lf;
+    if (limit < row || (crlf && text.charCodeAt(limit) !== CR)) break;
+    // Every read below stays at or before `limit`, whose character (CR or LF) ends any number.
     let pos = row;
-    let rowEnd = -1;
-    // Cells are written as they are read; a row that turns out not to be plain is simply not counted.
     const r = r0 + rows;
     for (let j = 0; j < width; j++) {
-      // −1 past the end (reading out of bounds would make V8 deoptimize this loop).
-      let c = pos < n ? text.charCodeAt(pos) : -1;
+      let c = text.charCodeAt(pos);
       let negative = false;
-      if (c === MINUS) { negative = true; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+      if (c === MINUS) { negative = true; c = text.charCodeAt(++pos); }
       let mantissa = 0, digits = 0, fraction = 0;
-      while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+      while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; c = text.charCodeAt(++pos); }
       if (c === point) {
-        c = ++pos < n ? text.charCodeAt(pos) : -1;
-        while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; fraction++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+        c = text.charCodeAt(++pos);
+        while (c >= ZERO && c <= NINE) { mantissa = mantissa * 10 + (c - ZERO); digits++; fraction++; c = text.charCodeAt(++pos); }
       }
       let scale = -fraction;
       if ((c === LOWER_E || c === UPPER_E) && digits > 0) {
-        c = ++pos < n ? text.charCodeAt(pos) : -1;
+        c = text.charCodeAt(++pos);
         let expNegative = false;
-        if (c === MINUS || c === PLUS) { expNegative = c === MINUS; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+        if (c === MINUS || c === PLUS) { expNegative = c === MINUS; c = text.charCodeAt(++pos); }
         let exponent = 0, expDigits = 0;
-        while (c >= ZERO && c <= NINE && expDigits < 4) { exponent = exponent * 10 + (c - ZERO); expDigits++; c = ++pos < n ? text.charCodeAt(pos) : -1; }
+        while (c >= ZERO && c <= NINE && expDigits < 4) { exponent = exponent * 10 + (c - ZERO); expDigits++; c = text.charCodeAt(++pos); }
         if (expDigits === 0) return done(readers, row, rows);
         scale += expNegative ? -exponent : exponent;
       }
       // Anything but a plain number (text, a missing token, more than 15 digits...) leaves the row to the general path.
-      if (digits === 0 || digits > 15 || scale < -22 || scale > 22 || numericTokens || (c !== d && c !== LF && c !== CR && c !== -1)) {
-        return done(readers, row, rows);
-      }
+      if (digits === 0 || digits > 15 || scale < -22 || scale > 22 || numericTokens) return done(readers, row, rows);
       const magnitude = scale === 0 ? mantissa : scale > 0 ? mantissa * POWERS_OF_TEN[scale]! : mantissa / POWERS_OF_TEN[-scale]!;
-      const v = negative ? -magnitude : magnitude;
-      columns[j]![r] = v;
-      if (c === -1) {
-        // The text ends inside this row: a whole row only at the end of the file.
-        if (!final || j < width - 1) return done(readers, row, rows);
-        rowEnd = n;
-        break;
-      }
-      if (c === d) {
-        if (j === width - 1) return done(readers, row, rows);
+      columns[j]![r] = negative ? -magnitude : magnitude;
+      if (pos === limit) {
+        if (j < width - 1) return done(readers, row, rows);
+      } else if (c !== d || j === width - 1) {
+        return done(readers, row, rows);
+      } else {
         pos++;
-        continue;
       }
-      if (j < width - 1) return done(readers, row, rows);
-      if (crlf ? c !== CR || pos + 1 >= n || text.charCodeAt(pos + 1) !== LF : c !== LF) return done(readers, row, rows);
-      rowEnd = pos;
     }
     rows++;
-    row = rowEnd === n ? n : rowEnd + newline.length;
+    row = lf + 1;
   }
   return done(readers, row, rows);
 }

@@ -27,7 +27,7 @@ export interface TableBuilder {
    * returns where it stopped and how many rows it took; the caller reads the
    * row at `stop` its general way.
    */
-  addPlainRows(text: string, start: number, final: boolean, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
+  addPlainRows(text: string, start: number, newline: '\n' | '\r\n', delimiter: string): { stop: number; rows: number };
   /** Rows added so far. */
   readonly rows: number;
   /** Infers kinds, computes statistics, and returns the table with any warnings (constant columns, invalid values...). */

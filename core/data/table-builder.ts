@@ -35,9 +35,9 @@ export function createTableBuilder(header: readonly string[], options: TableBuil
       for (let j = 0; j < readers.length; j++) readers[j]!.add(cells[j] ?? '', line);
       rows++;
     },
-    addPlainRows(text, start, final, newline, delimiter) {
+    addPlainRows(text, start, newline, delimiter) {
       if (finished) throw new Error('createTableBuilder: addRow after finish');
-      const taken = readPlainRows(scratch, text, start, final, newline, delimiter);
+      const taken = readPlainRows(scratch, text, start, newline, delimiter);
       rows += taken.rows;
       return taken;
     },
