@@ -1,0 +1,281 @@
+/**
+ * The engine: a transport-agnostic state machine over the protocol
+ * (`protocol.ts`). It owns the dataset, the prepared data, the model and the
+ * training run; every request gets exactly one reply, and failures are typed
+ * replies, never throws. States: idle → data-loaded → data-ready (configured)
+ * → model-ready → training ⇄ paused → model-ready.
+ */
+import { toPreprocessingFile } from '../data/prep/pipeline';
+import { prepareData, type PreparedData } from '../data/prep/prepare';
+import { importCsv } from '../data/import';
+import type { DataTable } from '../data/table';
+import { createRng } from '../math/rng';
+import { serializeModel, stringifyModelFile } from '../model-io/model-file';
+import { createModel } from '../nn/model';
+import type { Model } from '../nn/model-types';
+import type { NetworkSpec } from '../nn/spec';
+import type { EpochLog, TrainConfig } from '../train/config';
+import { ENGINE_VERSION } from '../version';
+import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, shapeFits, weightsOf } from './engine-data';
+import { errorInfo, fail } from './engine-errors';
+import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
+import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
+
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  /** Milliseconds, monotonic (default `performance.now`); used for progress rates and throttling. */
+  clock?: () => number;
+}
+
+/** The engine as a host sees it. */
+export interface Engine {
+  /** Handles one incoming message (validated here); resolves once its reply is sent. */
+  handle(message: unknown): Promise<void>;
+  /** The current lifecycle state. */
+  readonly state: EngineState;
+  /** Resolves when no training run is active. */
+  whenIdle(): Promise<void>;
+}
+
+/** Seed of the initial weights when `create-model` gives none (restores recreate then overwrite them). */
+const DEFAULT_SEED = 1;
+
+interface Session {
+  source: DatasetSource | null;
+  table: DataTable | null;
+  prep: EngineSnapshot['prep'];
+  prepared: PreparedData | null;
+  model: Model | null;
+  training: TrainConfig | null;
+  history: EpochLog[];
+  stepper: { config: TrainConfig; step(): StepResult } | null;
+}
+
+const emptySession = (): Session => ({
+  source: null, table: null, prep: null, prepared: null, model: null, training: null, history: [], stepper: null,
+});
+
+/** Creates an engine that sends every reply and event through `send`. */
+export function createEngine(send: (message: EngineMessage) => void, options: EngineOptions = {}): Engine {
+  let s = emptySession();
+  let run: TrainingRun | null = null;
+  let loading = false;
+
+  const state = (): EngineState =>
+    run ? (run.paused ? 'paused' : 'training') : s.model ? 'model-ready' : s.prepared ? 'data-ready' : s.table ? 'data-loaded' : 'idle';
+
+  const notBusyLoading = (action: string): void => {
+    if (loading) fail('busy', `A dataset is loading; wait for it to finish before ${action}.`);
+  };
+  const notBusy = (action: string): void => {
+    if (run) fail('busy', `Training is running; stop it before ${action}.`);
+    notBusyLoading(action);
+  };
+  /** Reading the model is safe while a run is paused between batches. */
+  const notRunning = (action: string): void => {
+    if (run && !run.paused) fail('busy', `Training is running; pause or stop it before ${action}.`);
+    notBusyLoading(action);
+  };
+  const needTable = (action: string): DataTable =>
+    s.table ?? fail('no-dataset', `Load a dataset before ${action}.`);
+  const needPrepared = (action: string): PreparedData => {
+    needTable(action);
+    return s.prepared ?? fail('no-data-config', `Choose the input and target columns (configure the data) before ${action}.`);
+  };
+  const needModel = (action: string): { model: Model; prepared: PreparedData } => {
+    const prepared = needPrepared(action);
+    return { model: s.model ?? fail('no-model', `Create a model before ${action}.`), prepared };
+  };
+  const needRun = (): TrainingRun => run ?? fail('not-training', 'No training is running.');
+
+  async function loadDataset(source: DatasetSource): Promise<DataTable> {
+    loading = true;
+    try {
+      const { table } = await importCsv(source, {}, {
+        onProgress: (p) => send({ type: 'import-progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }),
+      });
+      return table;
+    } finally {
+      loading = false;
+    }
+  }
+
+  function configure(prep: NonNullable<EngineSnapshot['prep']>): PreparedData {
+    const prepared = prepareData(needTable('configuring the data'), prep);
+    s.prep = prep;
+    s.prepared = prepared;
+    s.stepper = null;
+    if (s.model && !shapeFits(s.model.spec, prepared)) s.model = null;
+    return prepared;
+  }
+
+  function buildModel(spec: NetworkSpec, seed: number): Model {
+    const prepared = needPrepared('creating a model');
+    checkShape(spec, prepared);
+    const model = createModel(spec, { rng: createRng(seed) });
+    s.model = model;
+    s.history = [];
+    s.stepper = null;
+    return model;
+  }
+
+  function snapshot(): EngineSnapshot {
+    return {
+      protocolVersion: PROTOCOL_VERSION,
+      dataset: s.source,
+      prep: s.prep,
+      spec: s.model ? s.model.spec : null,
+      training: s.training,
+      weights: s.model ? s.model.getWeights().map((w) => Array.from(w)) : null,
+      history: [...s.history],
+    };
+  }
+
+  /** All or nothing: when any step fails, the engine keeps the state it had. */
+  async function restore(snap: EngineSnapshot): Promise<{ state: EngineState }> {
+    const previous = s;
+    s = emptySession();
+    try {
+      if (snap.dataset) {
+        s.table = await loadDataset(snap.dataset);
+        s.source = snap.dataset;
+      }
+      if (snap.prep) configure(snap.prep);
+      if (snap.spec) {
+        const model = buildModel(snap.spec, DEFAULT_SEED);
+        if (snap.weights) model.setWeights(snap.weights.map((w) => Float32Array.from(w)));
+      }
+    } catch (e) {
+      s = previous;
+      throw e;
+    }
+    s.training = snap.training;
+    s.history = snap.history;
+    return { state: state() };
+  }
+
+  function trainStart(config: TrainConfig, seed: number): { epochs: number; rows: number } {
+    notBusy('starting another run');
+    const { model, prepared } = needModel('training');
+    s.training = config;
+    s.history = [];
+    s.stepper = null;
+    run = startTraining({
+      model, data: prepared.trainData, config, rng: createRng(seed), send, clock: options.clock,
+      onEpoch: (log) => { s.history.push(log); },
+      onFinish: () => { run = null; },
+    });
+    return { epochs: config.epochs, rows: prepared.trainData.train.x.rows };
+  }
+
+  function trainStep(config: TrainConfig | undefined): StepResult {
+    notBusy('stepping');
+    const { model, prepared } = needModel('training');
+    const wanted = config ?? s.stepper?.config ?? s.training
+      ?? fail('no-train-config', 'Give training settings (a "config" on train-step or an earlier train-start) before stepping.');
+    if (!s.stepper || s.stepper.config !== wanted) s.stepper = { config: wanted, ...createStepper(model, prepared.trainData, wanted) };
+    return s.stepper.step();
+  }
+
+  async function dispatch(req: EngineRequest): Promise<unknown> {
+    switch (req.type) {
+      case 'hello':
+        if (req.protocolVersion !== undefined && req.protocolVersion !== PROTOCOL_VERSION) {
+          fail('protocol-version', `This engine speaks protocol version ${PROTOCOL_VERSION}, but the client asked for version ${req.protocolVersion}.`);
+        }
+        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state() };
+      case 'load-dataset': {
+        notBusy('loading a dataset');
+        const table = await loadDataset(req.source);
+        s = { ...emptySession(), source: req.source, table };
+        return { name: table.source, rows: table.rows, columns: columnSummaries(table) };
+      }
+      case 'get-rows':
+        return rowsPage(needTable('reading rows'), req.offset, req.limit);
+      case 'get-column-stats':
+        return columnSummaries(needTable('reading column statistics'));
+      case 'configure-data': {
+        notBusy('changing the data settings');
+        const p = configure(req.config);
+        return {
+          inputs: p.train.x.cols, outputs: p.train.y.cols,
+          rows: { train: p.train.x.rows, validation: p.validation.x.rows, test: p.test.x.rows },
+          labels: p.pipeline.state.target.kind === 'classes' ? p.pipeline.state.target.labels : null,
+          warnings: p.issues.map((i) => i.message), modelKept: s.model !== null,
+        };
+      }
+      case 'create-model': {
+        notBusy('replacing the model');
+        return { parameters: buildModel(req.spec, req.seed ?? DEFAULT_SEED).parameterCount };
+      }
+      case 'train-start':
+        return trainStart(req.config, req.seed ?? DEFAULT_SEED);
+      case 'train-pause':
+        needRun().pause();
+        return { state: state() };
+      case 'train-resume':
+        needRun().resume();
+        return { state: state() };
+      case 'train-stop': {
+        const r = needRun();
+        r.stop();
+        r.resume();
+        return { state: state() };
+      }
+      case 'train-step':
+        return trainStep(req.config);
+      case 'evaluate': {
+        notRunning('evaluating');
+        const { model, prepared } = needModel('evaluating');
+        return evaluateSplit(model, prepared, req.split);
+      }
+      case 'predict-rows': {
+        notRunning('predicting');
+        const { model, prepared } = needModel('predicting');
+        return predictRecords(model, prepared, req.records);
+      }
+      case 'export-model': {
+        notRunning('exporting the model');
+        const { model, prepared } = needModel('exporting the model');
+        const file = serializeModel(model, {
+          training: s.training, history: s.history, preprocessing: toPreprocessingFile(prepared.pipeline), engineVersion: ENGINE_VERSION,
+        });
+        return { text: stringifyModelFile(file) };
+      }
+      case 'get-weights': {
+        const { model } = needModel('reading the weights');
+        return weightsOf(model);
+      }
+      case 'snapshot':
+        return snapshot();
+      case 'restore':
+        notBusy('restoring a snapshot');
+        return restore(req.snapshot);
+    }
+  }
+
+  return {
+    get state() { return state(); },
+    whenIdle: async () => { if (run) await run.done; },
+    async handle(message) {
+      const parsed = parseRequest(message);
+      if (!parsed.ok) {
+        send(reply(parsed.id, { ok: false, error: parsed.error }));
+        return;
+      }
+      let result: EngineResult;
+      try {
+        result = { ok: true, value: await dispatch(parsed.request) };
+      } catch (e) {
+        result = { ok: false, error: errorInfo(e) };
+      }
+      try {
+        send(reply(parsed.request.id, result));
+      } catch (e) {
+        // The reply could not be sent (e.g. a value the transport cannot clone): say so rather than go silent.
+        send(reply(parsed.request.id, { ok: false, error: errorInfo(e) }));
+        send({ type: 'engine-error', error: errorInfo(e) });
+      }
+    },
+  };
+}

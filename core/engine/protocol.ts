@@ -1,0 +1,192 @@
+/**
+ * The engine protocol: every request, reply and event between a UI (or CLI,
+ * or test) and the engine, as discriminated unions. Requests are validated
+ * with zod when they arrive (`parseRequest`), because they cross a process
+ * boundary; replies and events are built by the engine and only typed.
+ */
+import { z } from 'zod';
+import { prepConfigSchema } from '../data/prep/config-schema';
+import { epochLogSchema, networkSpecSchema, trainConfigSchema } from '../model-io/format';
+import type { ColumnKind, ColumnStats } from '../data/table';
+import type { EpochLog, MetricValues } from '../train/config';
+
+/** Bumped whenever a request, reply or event changes shape. */
+export const PROTOCOL_VERSION = 1;
+
+/** Data splits that `evaluate` can measure. */
+export const SPLITS = ['train', 'validation', 'test'] as const;
+export type SplitName = (typeof SPLITS)[number];
+
+const id = z.number().int();
+const name = z.string().min(1);
+
+/** A dataset source the engine can import by itself (a `path` is resolved by the Node host adapter). */
+export const datasetSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), name, text: z.string() }),
+  z.strictObject({ kind: z.literal('bytes'), name, bytes: z.instanceof(Uint8Array) }),
+]);
+export type DatasetSource = z.infer<typeof datasetSourceSchema>;
+
+const cell = z.union([z.string(), z.number(), z.null()]);
+
+/** Everything needed to rebuild an engine after a crash or from a project file. */
+export const engineSnapshotSchema = z.strictObject({
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  dataset: datasetSourceSchema.nullable(),
+  prep: prepConfigSchema.nullable(),
+  spec: networkSpecSchema.nullable(),
+  training: trainConfigSchema.nullable(),
+  /** `model.getWeights()` as plain numbers (float32 values survive the round trip exactly). */
+  weights: z.array(z.array(z.number())).nullable(),
+  history: z.array(epochLogSchema),
+});
+export type EngineSnapshot = z.infer<typeof engineSnapshotSchema>;
+
+const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.strictObject({ id, type: z.literal(type), ...shape });
+
+/** Every request, as a zod schema (strict: unknown fields are reported). */
+export const requestSchema = z.discriminatedUnion('type', [
+  request('hello', { protocolVersion: z.number().int().optional() }),
+  request('load-dataset', { source: datasetSourceSchema }),
+  request('get-rows', { offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000) }),
+  request('get-column-stats', {}),
+  request('configure-data', { config: prepConfigSchema }),
+  /** Creates or replaces the model; `seed` draws the initial weights (default 1). */
+  request('create-model', { spec: networkSpecSchema, seed: z.number().int().optional() }),
+  /** Starts a background run from the current weights; the reply comes before any training event. `seed` drives shuffling (default 1). */
+  request('train-start', { config: trainConfigSchema, seed: z.number().int().optional() }),
+  request('train-pause', {}),
+  request('train-resume', {}),
+  request('train-stop', {}),
+  /**
+   * Trains exactly one batch. With a `config`, a new stepping sequence starts
+   * (fresh optimizer state, first batch); without one, the current sequence
+   * goes on (or one starts with the last train-start's settings).
+   */
+  request('train-step', { config: trainConfigSchema.optional() }),
+  request('evaluate', { split: z.enum(SPLITS) }),
+  request('predict-rows', { records: z.array(z.record(z.string(), cell)) }),
+  request('export-model', {}),
+  request('get-weights', {}),
+  request('snapshot', {}),
+  request('restore', { snapshot: engineSnapshotSchema }),
+]);
+export type EngineRequest = z.infer<typeof requestSchema>;
+export type RequestType = EngineRequest['type'];
+
+/** A failure that crosses the boundary as data. */
+export interface EngineErrorInfo {
+  /** Stable machine-readable code, e.g. `bad-request`, `no-dataset`, `busy`. */
+  code: string;
+  /** A sentence for the user. */
+  message: string;
+}
+
+export type EngineResult<T = unknown> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };
+
+/** The one reply to a request, with the request's id (−1 when the request had none). */
+export interface EngineReply<T = unknown> {
+  id: number;
+  type: 'reply';
+  result: EngineResult<T>;
+}
+
+/** The lifecycle state the engine is in. */
+export type EngineState = 'idle' | 'data-loaded' | 'data-ready' | 'model-ready' | 'training' | 'paused';
+
+/** How a training run ended; `failed` is any non-divergence error (its `error` says which). */
+export type FinishReason = 'completed' | 'stopped' | 'early-stop' | 'diverged' | 'failed';
+
+/** Events the engine sends without being asked (no id). */
+export type EngineEvent =
+  | { type: 'import-progress'; bytesRead: number; totalBytes: number | null; rows: number }
+  | {
+    type: 'train-progress';
+    epoch: number;
+    batch: number;
+    batches: number;
+    /** Exponential moving average of recent batch losses. */
+    loss: number;
+    samplesPerSec: number;
+    /** Seconds to the last epoch at the current rate (null before the rate is known). */
+    etaSeconds: number | null;
+  }
+  | { type: 'train-epoch'; log: EpochLog }
+  | { type: 'train-finished'; reason: FinishReason; epochs: number; error?: EngineErrorInfo }
+  | { type: 'engine-error'; error: EngineErrorInfo };
+
+export type EngineMessage = EngineReply | EngineEvent;
+
+/** One column's summary for the data view (`get-column-stats`). */
+export interface ColumnSummary {
+  name: string;
+  index: number;
+  kind: ColumnKind;
+  stats: ColumnStats;
+}
+
+/** `get-rows` value: cells as shown (strings for text columns, numbers, null = missing). */
+export interface RowsPage {
+  offset: number;
+  totalRows: number;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** `evaluate` value. */
+export interface EvaluationValue {
+  split: SplitName;
+  rows: number;
+  metrics: MetricValues & { loss: number };
+}
+
+/** `get-weights` value: every dense layer's parameters, for live visualisation (sent on request only). */
+export interface WeightsValue {
+  layers: {
+    inputs: number;
+    units: number;
+    /** Kernel, row-major [inputs × units]. */
+    w: number[];
+    b: number[] | null;
+  }[];
+}
+
+/** `predict-rows` value. */
+export type PredictionsValue =
+  | { kind: 'classes'; labels: string[]; predicted: string[]; probabilities: number[][]; warnings: string[] }
+  | { kind: 'regression'; columns: string[]; values: number[][]; warnings: string[] };
+
+/** Builds a reply. */
+export function reply<T>(requestId: number, result: EngineResult<T>): EngineReply<T> {
+  return { id: requestId, type: 'reply', result };
+}
+
+/** Validates an incoming message; a failure names the field and the problem and keeps the id when there is one. */
+export function parseRequest(message: unknown): { ok: true; request: EngineRequest } | { ok: false; id: number; error: EngineErrorInfo } {
+  const raw = typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as Record<string, unknown>) : null;
+  const rawId = raw && typeof raw['id'] === 'number' && Number.isInteger(raw['id']) ? raw['id'] : -1;
+  if (!raw) return { ok: false, id: -1, error: badRequest(`expected a request object, got ${describe(message)}`) };
+  if (typeof raw['type'] !== 'string') return { ok: false, id: rawId, error: badRequest(`expected a string "type", got ${describe(raw['type'])}`) };
+  const known = requestSchema.options.some((o) => o.shape.type.value === raw['type']);
+  if (!known) return { ok: false, id: rawId, error: badRequest(`unknown request type "${raw['type']}"`) };
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.map(String).join('.') : '(message)';
+    // Our schemas' messages are phrases ("a positive number"); zod's own are sentences ("Too small: …").
+    const what = /^[a-z0-9"]/.test(issue.message) ? `expected ${issue.message}` : issue.message;
+    return { ok: false, id: rawId, error: badRequest(`"${raw['type']}" request at ${where}: ${what}`) };
+  }
+  return { ok: true, request: parsed.data };
+}
+
+function badRequest(detail: string): EngineErrorInfo {
+  return { code: 'bad-request', message: `Bad request: ${detail}.` };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string "${value.slice(0, 40)}"` : typeof value;
+}
