@@ -7,10 +7,11 @@
  */
 import { toPreprocessingFile } from '../data/prep/pipeline';
 import { prepareData, type PreparedData } from '../data/prep/prepare';
-import { importCsv } from '../data/import';
+import { importCsv, type ImportResult } from '../data/import';
 import type { DataTable } from '../data/table';
 import { createRng } from '../math/rng';
-import { serializeModel, stringifyModelFile } from '../model-io/model-file';
+import type { ModelFileV1 } from '../model-io/format';
+import { serializeModel } from '../model-io/model-file';
 import { createModel } from '../nn/model';
 import type { Model } from '../nn/model-types';
 import type { NetworkSpec } from '../nn/spec';
@@ -18,6 +19,7 @@ import type { EpochLog, TrainConfig } from '../train/config';
 import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, shapeFits, weightsOf } from './engine-data';
 import { errorInfo, fail } from './engine-errors';
+import { exportModelValue, predictFileValue } from './engine-export';
 import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
 
@@ -88,17 +90,22 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
   };
   const needRun = (): TrainingRun => run ?? fail('not-training', 'No training is running.');
 
-  async function loadDataset(source: DatasetSource): Promise<DataTable> {
+  async function importSource(source: DatasetSource): Promise<ImportResult> {
     loading = true;
     try {
-      const { table } = await importCsv(source, {}, {
+      return await importCsv(source, {}, {
         onProgress: (p) => send({ type: 'import-progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }),
       });
-      return table;
     } finally {
       loading = false;
     }
   }
+  const loadDataset = async (source: DatasetSource): Promise<DataTable> => (await importSource(source)).table;
+
+  /** The current model as a native model file (the starting point of every export). */
+  const modelFile = (model: Model, prepared: PreparedData): ModelFileV1 => serializeModel(model, {
+    training: s.training, history: s.history, preprocessing: toPreprocessingFile(prepared.pipeline), engineVersion: ENGINE_VERSION,
+  });
 
   function configure(prep: NonNullable<EngineSnapshot['prep']>): PreparedData {
     const prepared = prepareData(needTable('configuring the data'), prep);
@@ -234,13 +241,17 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         const { model, prepared } = needModel('predicting');
         return predictRecords(model, prepared, req.records);
       }
+      case 'predict-file': {
+        notRunning('predicting');
+        const { model, prepared } = needModel('predicting');
+        const file = modelFile(model, prepared);
+        const { table, report } = await importSource(req.source);
+        return predictFileValue(file, table, report.issues.map((i) => i.message));
+      }
       case 'export-model': {
         notRunning('exporting the model');
         const { model, prepared } = needModel('exporting the model');
-        const file = serializeModel(model, {
-          training: s.training, history: s.history, preprocessing: toPreprocessingFile(prepared.pipeline), engineVersion: ENGINE_VERSION,
-        });
-        return { text: stringifyModelFile(file) };
+        return exportModelValue(modelFile(model, prepared), req.format ?? 'native');
       }
       case 'get-weights': {
         const { model } = needModel('reading the weights');

@@ -17,6 +17,10 @@ export const PROTOCOL_VERSION = 1;
 export const SPLITS = ['train', 'validation', 'test'] as const;
 export type SplitName = (typeof SPLITS)[number];
 
+/** Formats `export-model` can write: the native model file, ONNX, TF.js, Python and a JavaScript module. */
+export const EXPORT_FORMATS = ['native', 'onnx', 'tfjs', 'python', 'js'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 const id = z.number().int();
 const name = z.string().min(1);
 
@@ -67,7 +71,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('train-step', { config: trainConfigSchema.optional() }),
   request('evaluate', { split: z.enum(SPLITS) }),
   request('predict-rows', { records: z.array(z.record(z.string(), cell)) }),
-  request('export-model', {}),
+  /** Predicts every row of a CSV with the current model and preprocessing; replies with the predictions as CSV. */
+  request('predict-file', { source: datasetSourceSchema }),
+  /** The model in one format (default `native`: the app's own model file). */
+  request('export-model', { format: z.enum(EXPORT_FORMATS).optional() }),
   request('get-weights', {}),
   request('snapshot', {}),
   request('restore', { snapshot: engineSnapshotSchema }),
@@ -156,6 +163,30 @@ export interface WeightsValue {
 export type PredictionsValue =
   | { kind: 'classes'; labels: string[]; predicted: string[]; probabilities: number[][]; warnings: string[] }
   | { kind: 'regression'; columns: string[]; values: number[][]; warnings: string[] };
+
+/** `predict-file` value: the input columns then the predictions, as CSV text (see `predictionsCsv`). */
+export interface PredictFileValue {
+  csv: string;
+  /** Data rows in `csv` (the header not counted). */
+  rows: number;
+  /** Import warnings, then warnings about values the preprocessing could not use. */
+  warnings: string[];
+}
+
+/** One file of an export: text or bytes, never both. */
+export interface ExportedFile {
+  name: string;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+/**
+ * `export-model` value. For `native`, `text` also holds the model file
+ * (the reply's original shape, which the CLI reads).
+ */
+export type ExportValue =
+  | { format: 'native'; text: string; files: ExportedFile[] }
+  | { format: Exclude<ExportFormat, 'native'>; files: ExportedFile[] };
 
 /** Builds a reply. */
 export function reply<T>(requestId: number, result: EngineResult<T>): EngineReply<T> {

@@ -1,7 +1,7 @@
 /**
  * The engine inside a Node worker thread: `createEngine` over `parentPort`.
- * Also the Node half of dataset loading: a `load-dataset` whose source is
- * `{ kind: 'path', path }` is read from disk here and handed to the engine
+ * Also the Node half of dataset loading: a `load-dataset` or `predict-file`
+ * whose source is `{ kind: 'path', path }` is read from disk here and handed to the engine
  * as bytes, since core itself cannot touch the file system.
  */
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ port.on('message', (message: unknown) => {
 async function resolvePath(message: unknown): Promise<{ message: unknown } | null> {
   if (typeof message !== 'object' || message === null) return { message };
   const m = message as { id?: unknown; type?: unknown; source?: { kind?: unknown; path?: unknown } };
-  if (m.type !== 'load-dataset' || m.source?.kind !== 'path' || typeof m.source.path !== 'string') return { message };
+  if ((m.type !== 'load-dataset' && m.type !== 'predict-file') || m.source?.kind !== 'path' || typeof m.source.path !== 'string') return { message };
   const path = m.source.path;
   try {
     return { message: { ...m, source: { kind: 'bytes', name: basename(path), bytes: new Uint8Array(await readFile(path)) } } };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineReply, EngineSnapshot } from '../../../core/engine/protocol';
+import type { EngineEvent, EngineReply, EngineSnapshot, PredictFileValue } from '../../../core/engine/protocol';
 import { startWorkerEngine, type WorkerThreadTransport } from '../../../core/engine/transport-worker-threads.node.ts';
 import { createEngineClient, type ClientRequest, type EngineClient, type EngineExit } from '../../../core/engine/transport';
 import { parseModelFile } from '../../../core/model-io/model-file';
@@ -66,6 +66,20 @@ describe('the engine in a real worker thread', () => {
     const missing = await s.client.request({ type: 'load-dataset', source: { kind: 'path', path: '/nonexistent/x.csv' } });
     expect(missing.result).toMatchObject({ ok: false, error: { code: 'file-unreadable' } });
     expect(!missing.result.ok && missing.result.error.message).toMatch(/^Cannot read \/nonexistent\/x\.csv: /);
+  });
+
+  it('predicts a CSV by path (read by the Node worker adapter) as CSV text with a row count', async () => {
+    const s = startSession();
+    await irisModel(s);
+    const path = new URL('../../../examples/iris.csv', import.meta.url).pathname;
+    const got = await s.call({ type: 'predict-file', source: { kind: 'path', path } }) as PredictFileValue;
+    expect(got.rows).toBe(150);
+    expect(got.warnings).toEqual([]);
+    const lines = got.csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(151);
+    expect(lines[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,predicted(species),p(setosa),p(versicolor),p(virginica)');
+    const missing = await s.client.request({ type: 'predict-file', source: { kind: 'path', path: '/nonexistent/x.csv' } });
+    expect(missing.result).toMatchObject({ ok: false, error: { code: 'file-unreadable' } });
   });
 
   it('answers malformed messages with bad-request replies and keeps serving', async () => {

@@ -17,6 +17,7 @@ describe('engine errors are typed replies with messages for the user', () => {
     ['train-step', { type: 'train-step', config: IRIS_TRAIN }, 'no-dataset', 'Load a dataset before training.'],
     ['evaluate', { type: 'evaluate', split: 'test' }, 'no-dataset', 'Load a dataset before evaluating.'],
     ['predict-rows', { type: 'predict-rows', records: [] }, 'no-dataset', 'Load a dataset before predicting.'],
+    ['predict-file', { type: 'predict-file', source: IRIS_SOURCE }, 'no-dataset', 'Load a dataset before predicting.'],
     ['export-model', { type: 'export-model' }, 'no-dataset', 'Load a dataset before exporting the model.'],
     ['get-weights', { type: 'get-weights' }, 'no-dataset', 'Load a dataset before reading the weights.'],
     ['train-pause', { type: 'train-pause' }, 'not-training', 'No training is running.'],
@@ -43,6 +44,8 @@ describe('engine errors are typed replies with messages for the user', () => {
     ['train-start', { type: 'train-start', config: IRIS_TRAIN }, 'Create a model before training.'],
     ['evaluate', { type: 'evaluate', split: 'validation' }, 'Create a model before evaluating.'],
     ['export-model', { type: 'export-model' }, 'Create a model before exporting the model.'],
+    ['predict-file', { type: 'predict-file', source: IRIS_SOURCE }, 'Create a model before predicting.'],
+    ['export-model as onnx', { type: 'export-model', format: 'onnx' }, 'Create a model before exporting the model.'],
   ])('%s before a model exists', async (_title, request, message) => {
     const h = createHarness();
     valueOf(await h.call({ type: 'load-dataset', source: IRIS_SOURCE }));
@@ -100,6 +103,7 @@ describe('engine errors are typed replies with messages for the user', () => {
     ['train-step', { type: 'train-step', config: IRIS_TRAIN }, 'Training is running; stop it before stepping.'],
     ['evaluate', { type: 'evaluate', split: 'test' }, 'Training is running; pause or stop it before evaluating.'],
     ['predict-rows', { type: 'predict-rows', records: [] }, 'Training is running; pause or stop it before predicting.'],
+    ['predict-file', { type: 'predict-file', source: IRIS_SOURCE }, 'Training is running; pause or stop it before predicting.'],
     ['export-model', { type: 'export-model' }, 'Training is running; pause or stop it before exporting the model.'],
     ['restore', { type: 'snapshot' }, null],
   ])('%s while training', async (_title, request, message) => {

@@ -1,0 +1,78 @@
+/**
+ * `EngineTransport` over a child process that runs the engine (an Electron
+ * utility process in the app), written against the few members it needs so
+ * that it stays Electron-free and can be tested with a plain EventEmitter.
+ * The bookkeeping that matters: an exit after `close()` is expected, any
+ * other non-zero exit is a crash the host must recover from.
+ */
+import type { EngineMessage } from '../../core/engine/protocol';
+import type { EngineExit, EngineTransport } from '../../core/engine/transport';
+
+/** What the transport uses of a child process (Electron's `UtilityProcess` has all of it). */
+export interface EngineChild {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  /** Electron reports a fatal error (type, location, report) before the exit. */
+  on(event: 'error', listener: (type: string, location: string, report: string) => void): unknown;
+  /** Asks the process to end; its `exit` event follows. */
+  kill(): boolean;
+}
+
+/**
+ * How an exit is reported: expected after `close()` was called, a crash for
+ * any other non-zero code (an uncaught error, an outside kill, out of memory).
+ */
+export function classifyExit(code: number, closeRequested: boolean, error?: string): EngineExit {
+  const crashed = !closeRequested && code !== 0;
+  return error === undefined ? { code, crashed } : { code, crashed, error };
+}
+
+/** Wraps a started engine process in an `EngineTransport`. */
+export function childProcessTransport(child: EngineChild): EngineTransport {
+  const messageHandlers = new Set<(message: EngineMessage) => void>();
+  const exitHandlers = new Set<(exit: EngineExit) => void>();
+  let closeRequested = false;
+  let lastError: string | undefined;
+  let exited: EngineExit | null = null;
+  let resolveExit: () => void = () => undefined;
+  const exitPromise = new Promise<void>((resolve) => { resolveExit = resolve; });
+
+  // Replies and events come from our own engine entry, so they are typed, not validated.
+  child.on('message', (message) => {
+    for (const h of messageHandlers) h(message as EngineMessage);
+  });
+  child.on('error', (type, location) => { lastError = `${type} at ${location}`; });
+  child.on('exit', (code) => {
+    if (exited) return;
+    exited = classifyExit(code, closeRequested, lastError);
+    for (const h of exitHandlers) h(exited);
+    exitHandlers.clear();
+    resolveExit();
+  });
+
+  return {
+    post(message) {
+      if (exited) throw new Error(`Cannot send to the engine: it exited (code ${exited.code}).`);
+      child.postMessage(message);
+    },
+    onMessage(handler) {
+      messageHandlers.add(handler);
+      return () => messageHandlers.delete(handler);
+    },
+    onExit(handler) {
+      if (exited) {
+        handler(exited);
+        return () => undefined;
+      }
+      exitHandlers.add(handler);
+      return () => exitHandlers.delete(handler);
+    },
+    async close() {
+      if (exited) return;
+      closeRequested = true;
+      child.kill();
+      await exitPromise;
+    },
+  };
+}
