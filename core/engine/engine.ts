@@ -20,7 +20,7 @@ import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, shapeFits, weightsOf } from './engine-data';
 import { errorInfo, fail } from './engine-errors';
 import { exportModelValue, predictFileValue } from './engine-export';
-import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
+import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
 
 /** Options of `createEngine`. */
@@ -44,6 +44,7 @@ const DEFAULT_SEED = 1;
 
 interface Session {
   source: DatasetSource | null;
+  importOptions: ImportChoices;
   table: DataTable | null;
   prep: EngineSnapshot['prep'];
   prepared: PreparedData | null;
@@ -54,7 +55,7 @@ interface Session {
 }
 
 const emptySession = (): Session => ({
-  source: null, table: null, prep: null, prepared: null, model: null, training: null, history: [], stepper: null,
+  source: null, importOptions: {}, table: null, prep: null, prepared: null, model: null, training: null, history: [], stepper: null,
 });
 
 /** Creates an engine that sends every reply and event through `send`. */
@@ -90,17 +91,21 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
   };
   const needRun = (): TrainingRun => run ?? fail('not-training', 'No training is running.');
 
-  async function importSource(source: DatasetSource): Promise<ImportResult> {
+  let importAbort: AbortController | null = null;
+  async function importSource(source: DatasetSource, options: ImportChoices = {}): Promise<ImportResult> {
     loading = true;
+    importAbort = new AbortController();
     try {
-      return await importCsv(source, {}, {
+      return await importCsv(source, options, {
+        signal: importAbort.signal,
         onProgress: (p) => send({ type: 'import-progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }),
       });
     } finally {
       loading = false;
+      importAbort = null;
     }
   }
-  const loadDataset = async (source: DatasetSource): Promise<DataTable> => (await importSource(source)).table;
+  const loadDataset = async (source: DatasetSource, options?: ImportChoices): Promise<DataTable> => (await importSource(source, options)).table;
 
   /** The current model as a native model file (the starting point of every export). */
   const modelFile = (model: Model, prepared: PreparedData): ModelFileV1 => serializeModel(model, {
@@ -130,6 +135,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     return {
       protocolVersion: PROTOCOL_VERSION,
       dataset: s.source,
+      importOptions: s.importOptions,
       prep: s.prep,
       spec: s.model ? s.model.spec : null,
       training: s.training,
@@ -144,8 +150,9 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     s = emptySession();
     try {
       if (snap.dataset) {
-        s.table = await loadDataset(snap.dataset);
+        s.table = await loadDataset(snap.dataset, snap.importOptions);
         s.source = snap.dataset;
+        s.importOptions = snap.importOptions ?? {};
       }
       if (snap.prep) configure(snap.prep);
       if (snap.spec) {
@@ -193,9 +200,21 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state() };
       case 'load-dataset': {
         notBusy('loading a dataset');
-        const table = await loadDataset(req.source);
-        s = { ...emptySession(), source: req.source, table };
-        return { name: table.source, rows: table.rows, columns: columnSummaries(table) };
+        const { table, report } = await importSource(req.source, req.options);
+        s = { ...emptySession(), source: req.source, importOptions: req.options ?? {}, table };
+        return {
+          name: table.source, rows: table.rows, columns: columnSummaries(table),
+          report: {
+            encoding: report.encoding, encodingConfidence: report.encodingConfidence, delimiter: report.delimiter,
+            decimalComma: report.decimalComma, hasHeader: report.hasHeader, generatedHeader: report.generatedHeader,
+            rowsRead: report.rowsRead, rowsSkipped: report.rowsSkipped, warnings: report.issues.map((i) => i.message),
+          },
+        };
+      }
+      case 'cancel-import': {
+        if (!importAbort) fail('not-loading', 'No dataset is loading.');
+        importAbort.abort();
+        return { cancelled: true };
       }
       case 'get-rows':
         return rowsPage(needTable('reading rows'), req.offset, req.limit);

@@ -31,12 +31,25 @@ export const datasetSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type DatasetSource = z.infer<typeof datasetSourceSchema>;
 
+/** The user's import choices (see `CsvReadOptions`); anything left out is detected. */
+export const importOptionsSchema = z.strictObject({
+  encoding: z.string().optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  hasHeader: z.boolean().optional(),
+  decimalComma: z.boolean().optional(),
+  missingTokens: z.array(z.string()).optional(),
+  onRaggedRows: z.enum(['error', 'skip']).optional(),
+});
+export type ImportChoices = z.infer<typeof importOptionsSchema>;
+
 const cell = z.union([z.string(), z.number(), z.null()]);
 
 /** Everything needed to rebuild an engine after a crash or from a project file. */
 export const engineSnapshotSchema = z.strictObject({
   protocolVersion: z.literal(PROTOCOL_VERSION),
   dataset: datasetSourceSchema.nullable(),
+  /** The import choices the dataset was loaded with. */
+  importOptions: importOptionsSchema.optional(),
   prep: prepConfigSchema.nullable(),
   spec: networkSpecSchema.nullable(),
   training: trainConfigSchema.nullable(),
@@ -52,7 +65,9 @@ const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
 /** Every request, as a zod schema (strict: unknown fields are reported). */
 export const requestSchema = z.discriminatedUnion('type', [
   request('hello', { protocolVersion: z.number().int().optional() }),
-  request('load-dataset', { source: datasetSourceSchema }),
+  request('load-dataset', { source: datasetSourceSchema, options: importOptionsSchema.optional() }),
+  /** Stops the `load-dataset` in progress; its reply is then the `cancelled` error. */
+  request('cancel-import', {}),
   request('get-rows', { offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000) }),
   request('get-column-stats', {}),
   request('configure-data', { config: prepConfigSchema }),
