@@ -7,7 +7,7 @@
  */
 import { createEngine, type Engine, type EngineOptions } from './engine';
 import type { EngineMessage } from './protocol';
-import type { EngineExit, EngineTransport } from './transport';
+import { createTransportSubscribers, type EngineExit, type EngineTransport } from './transport';
 
 /**
  * The subset of `Worker` / `MessagePort` / `DedicatedWorkerGlobalScope` used
@@ -44,37 +44,21 @@ export interface ConnectOptions {
 
 /** Host side of a message endpoint as an `EngineTransport`. */
 export function connectEngine(endpoint: MessageEndpoint, options: ConnectOptions): EngineTransport {
-  const messageHandlers = new Set<(message: EngineMessage) => void>();
-  const exitHandlers = new Set<(exit: EngineExit) => void>();
-  let exited: EngineExit | null = null;
+  const subscribers = createTransportSubscribers();
   const listener = (event: unknown): void => {
     // The far side is our engine, which only sends `EngineMessage`s.
-    const message = dataOf(event) as EngineMessage;
-    for (const h of messageHandlers) h(message);
+    subscribers.emitMessage(dataOf(event) as EngineMessage);
   };
   endpoint.addEventListener('message', listener);
   const end = (exit: EngineExit): void => {
-    if (exited) return;
-    exited = exit;
-    endpoint.removeEventListener('message', listener);
-    for (const h of exitHandlers) h(exit);
+    if (subscribers.emitExit(exit)) endpoint.removeEventListener('message', listener);
   };
   options.onFailure?.((error) => end({ code: 1, crashed: true, error }));
 
   return {
     post: (message) => endpoint.postMessage(message),
-    onMessage(handler) {
-      messageHandlers.add(handler);
-      return () => messageHandlers.delete(handler);
-    },
-    onExit(handler) {
-      if (exited) {
-        handler(exited);
-        return () => undefined;
-      }
-      exitHandlers.add(handler);
-      return () => exitHandlers.delete(handler);
-    },
+    onMessage: subscribers.onMessage,
+    onExit: subscribers.onExit,
     close() {
       options.terminate();
       end({ code: 0, crashed: false });

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineMessage } from './protocol';
-import type { EngineExit, EngineTransport } from './transport';
+import { createTransportSubscribers, type EngineTransport } from './transport';
 
 /** A worker-thread transport; `worker` is exposed so tests can kill it. */
 export interface WorkerThreadTransport extends EngineTransport {
@@ -27,21 +27,15 @@ function bootstrapScript(): string {
 /** Starts a fresh engine in a new worker thread. */
 export function startWorkerEngine(): WorkerThreadTransport {
   const worker = new Worker(bootstrapScript(), { eval: true });
-  const messageHandlers = new Set<(message: EngineMessage) => void>();
-  const exitHandlers = new Set<(exit: EngineExit) => void>();
+  const subscribers = createTransportSubscribers();
   let closing = false;
   let lastError: string | undefined;
-  let exited: EngineExit | null = null;
 
-  worker.on('message', (message: EngineMessage) => {
-    for (const h of messageHandlers) h(message);
-  });
+  worker.on('message', (message: EngineMessage) => subscribers.emitMessage(message));
   worker.on('error', (error: Error) => { lastError = error.message; });
   const exitPromise = new Promise<void>((resolve) => {
     worker.on('exit', (code: number) => {
-      const exit: EngineExit = lastError === undefined ? { code, crashed: !closing } : { code, crashed: !closing, error: lastError };
-      exited = exit;
-      for (const h of exitHandlers) h(exit);
+      subscribers.emitExit(lastError === undefined ? { code, crashed: !closing } : { code, crashed: !closing, error: lastError });
       resolve();
     });
   });
@@ -49,18 +43,8 @@ export function startWorkerEngine(): WorkerThreadTransport {
   return {
     worker,
     post: (message) => worker.postMessage(message),
-    onMessage(handler) {
-      messageHandlers.add(handler);
-      return () => messageHandlers.delete(handler);
-    },
-    onExit(handler) {
-      if (exited) {
-        handler(exited);
-        return () => undefined;
-      }
-      exitHandlers.add(handler);
-      return () => exitHandlers.delete(handler);
-    },
+    onMessage: subscribers.onMessage,
+    onExit: subscribers.onExit,
     async close() {
       closing = true;
       await worker.terminate();

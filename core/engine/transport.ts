@@ -70,3 +70,49 @@ export function createEngineClient(transport: EngineTransport): EngineClient {
     },
   };
 }
+
+/**
+ * The subscriber bookkeeping every transport shares: message handlers, and an
+ * exit reported once — to the handlers subscribed then, and at once to any
+ * that subscribe later.
+ */
+export interface TransportSubscribers {
+  onMessage: EngineTransport['onMessage'];
+  onExit: EngineTransport['onExit'];
+  emitMessage(message: EngineMessage): void;
+  /** Reports the exit; later calls are ignored. Returns whether this call reported it. */
+  emitExit(exit: EngineExit): boolean;
+  /** The reported exit, or null while the engine runs. */
+  readonly exited: EngineExit | null;
+}
+
+export function createTransportSubscribers(): TransportSubscribers {
+  const messageHandlers = new Set<(message: EngineMessage) => void>();
+  const exitHandlers = new Set<(exit: EngineExit) => void>();
+  let exited: EngineExit | null = null;
+  return {
+    get exited() { return exited; },
+    onMessage(handler) {
+      messageHandlers.add(handler);
+      return () => { messageHandlers.delete(handler); };
+    },
+    onExit(handler) {
+      if (exited) {
+        handler(exited);
+        return () => undefined;
+      }
+      exitHandlers.add(handler);
+      return () => { exitHandlers.delete(handler); };
+    },
+    emitMessage(message) {
+      for (const h of messageHandlers) h(message);
+    },
+    emitExit(exit) {
+      if (exited) return false;
+      exited = exit;
+      for (const h of exitHandlers) h(exit);
+      exitHandlers.clear();
+      return true;
+    },
+  };
+}

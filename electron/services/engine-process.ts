@@ -6,7 +6,7 @@
  * other non-zero exit is a crash the host must recover from.
  */
 import type { EngineMessage } from '../../core/engine/protocol';
-import type { EngineExit, EngineTransport } from '../../core/engine/transport';
+import { createTransportSubscribers, type EngineExit, type EngineTransport } from '../../core/engine/transport';
 
 /** What the transport uses of a child process (Electron's `UtilityProcess` has all of it). */
 export interface EngineChild {
@@ -30,46 +30,29 @@ export function classifyExit(code: number, closeRequested: boolean, error?: stri
 
 /** Wraps a started engine process in an `EngineTransport`. */
 export function childProcessTransport(child: EngineChild): EngineTransport {
-  const messageHandlers = new Set<(message: EngineMessage) => void>();
-  const exitHandlers = new Set<(exit: EngineExit) => void>();
+  const subscribers = createTransportSubscribers();
   let closeRequested = false;
   let lastError: string | undefined;
-  let exited: EngineExit | null = null;
   let resolveExit: () => void = () => undefined;
   const exitPromise = new Promise<void>((resolve) => { resolveExit = resolve; });
 
   // Replies and events come from our own engine entry, so they are typed, not validated.
-  child.on('message', (message) => {
-    for (const h of messageHandlers) h(message as EngineMessage);
-  });
+  child.on('message', (message) => subscribers.emitMessage(message as EngineMessage));
   child.on('error', (type, location) => { lastError = `${type} at ${location}`; });
   child.on('exit', (code) => {
-    if (exited) return;
-    exited = classifyExit(code, closeRequested, lastError);
-    for (const h of exitHandlers) h(exited);
-    exitHandlers.clear();
-    resolveExit();
+    if (subscribers.emitExit(classifyExit(code, closeRequested, lastError))) resolveExit();
   });
 
   return {
     post(message) {
+      const exited = subscribers.exited;
       if (exited) throw new Error(`Cannot send to the engine: it exited (code ${exited.code}).`);
       child.postMessage(message);
     },
-    onMessage(handler) {
-      messageHandlers.add(handler);
-      return () => messageHandlers.delete(handler);
-    },
-    onExit(handler) {
-      if (exited) {
-        handler(exited);
-        return () => undefined;
-      }
-      exitHandlers.add(handler);
-      return () => exitHandlers.delete(handler);
-    },
+    onMessage: subscribers.onMessage,
+    onExit: subscribers.onExit,
     async close() {
-      if (exited) return;
+      if (subscribers.exited) return;
       closeRequested = true;
       child.kill();
       await exitPromise;
