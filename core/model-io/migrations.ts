@@ -15,7 +15,7 @@
  * guesses at a format it does not know.
  */
 import { CURRENT_MODEL_FILE_VERSION } from './format';
-import { fail, type ModelFileResult } from './errors';
+import type { ModelFileResult } from './errors';
 
 /** A model file's JSON object before validation. */
 export type RawModelFile = Record<string, unknown>;
@@ -32,31 +32,38 @@ export interface MigrateOptions {
   currentVersion?: number;
 }
 
+/** Why a chain of migrations could not bring a file to the current version. */
+export type MigrationFailure = { ok: false; error: { code: 'unsupported-version' | 'migration-failed'; message: string } };
+
 /**
- * Applies migrations `from`, `from + 1`, … until the file reaches the current
- * version. `from` must already be known to be an integer between 1 and the
- * current version. Never throws: a missing step or a throwing migration
- * becomes an error result.
+ * Applies `table[from]`, `table[from + 1]`, … until `current`, for any
+ * versioned JSON file (`what` names it in messages: "model file", "project
+ * file"). `from` must already be known to be between 1 and `current`. Never
+ * throws: a missing step or a throwing migration becomes a failure.
  */
-export function migrateModelFile(raw: RawModelFile, from: number, options: MigrateOptions = {}): ModelFileResult<RawModelFile> {
-  const table = options.migrations ?? MODEL_FILE_MIGRATIONS;
-  const current = options.currentVersion ?? CURRENT_MODEL_FILE_VERSION;
+export function runMigrations(
+  raw: Record<string, unknown>, from: number, table: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>,
+  current: number, what: string,
+): { ok: true; value: Record<string, unknown> } | MigrationFailure {
   let file = raw;
   for (let version = from; version < current; version++) {
     const step = table[version];
     if (step === undefined) {
-      return fail(
-        'unsupported-version',
-        `This model file has version ${from}, which this version of Backprop Studio cannot read: ` +
-          `there is no upgrade from version ${version} to ${version + 1}.`,
-      );
+      return { ok: false, error: { code: 'unsupported-version', message:
+        `This ${what} has version ${from}, which this version of Backprop Studio cannot read: ` +
+        `there is no upgrade from version ${version} to ${version + 1}.` } };
     }
     try {
       file = { ...step(file), version: version + 1 };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return fail('migration-failed', `Could not upgrade this model file from version ${version} to ${version + 1}: ${reason}.`);
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+      return { ok: false, error: { code: 'migration-failed', message: `Could not upgrade this ${what} from version ${version} to ${version + 1}: ${reason}.` } };
     }
   }
   return { ok: true, value: file };
+}
+
+/** `runMigrations` for model files, with the app's table and version unless a test gives others. */
+export function migrateModelFile(raw: RawModelFile, from: number, options: MigrateOptions = {}): ModelFileResult<RawModelFile> {
+  return runMigrations(raw, from, options.migrations ?? MODEL_FILE_MIGRATIONS, options.currentVersion ?? CURRENT_MODEL_FILE_VERSION, 'model file');
 }

@@ -19,6 +19,7 @@ import { importOptionsSchema } from '../../core/engine/protocol';
 import { describeValue, fallbackExpectation } from '../../core/model-io/errors';
 import { epochLogSchema, modelFileV1Schema, networkSpecSchema, trainConfigSchema } from '../../core/model-io/format';
 import { validateModelFile } from '../../core/model-io/model-file';
+import { runMigrations } from '../../core/model-io/migrations';
 
 /** Value of the `format` field that marks a Backprop Studio project file. */
 export const PROJECT_FILE_FORMAT = 'backprop-studio/project';
@@ -164,31 +165,14 @@ export function validateProjectFile(json: unknown, options: ProjectMigrateOption
   return { ok: true, value: parsed.data };
 }
 
-/** Applies migrations `from`, `from + 1`, … up to `current`. Never throws. */
+/** `runMigrations` for project files. Never throws. */
 export function migrateProjectFile(
   raw: RawProjectFile,
   from: number,
   migrations: Readonly<Record<number, ProjectFileMigration>>,
   current: number,
 ): ProjectFileResult<RawProjectFile> {
-  let file = raw;
-  for (let version = from; version < current; version++) {
-    const step = migrations[version];
-    if (step === undefined) {
-      return fail(
-        'unsupported-version',
-        `This project file has version ${from}, which this version of Backprop Studio cannot read: ` +
-          `there is no upgrade from version ${version} to ${version + 1}.`,
-      );
-    }
-    try {
-      file = { ...step(file), version: version + 1 };
-    } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
-      return fail('migration-failed', `Could not upgrade this project file from version ${version} to ${version + 1}: ${reason}.`);
-    }
-  }
-  return { ok: true, value: file };
+  return runMigrations(raw, from, migrations, current, 'project file');
 }
 
 function notAProjectFile(found: string): { ok: false; error: ProjectFileError } {
