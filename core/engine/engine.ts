@@ -7,7 +7,9 @@
  */
 import { toPreprocessingFile } from '../data/prep/pipeline';
 import { prepareData, type PreparedData } from '../data/prep/prepare';
+import type { DecoderFallback } from '../data/decode';
 import { importCsv, type ImportResult } from '../data/import';
+import type { CsvSource } from '../data/source';
 import type { DataTable } from '../data/table';
 import { createRng } from '../math/rng';
 import type { ModelFileV1 } from '../model-io/format';
@@ -18,15 +20,28 @@ import type { NetworkSpec } from '../nn/spec';
 import type { EpochLog, TrainConfig } from '../train/config';
 import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, shapeFits, weightsOf } from './engine-data';
-import { errorInfo, fail } from './engine-errors';
+import { EngineFailure, errorInfo, fail } from './engine-errors';
 import { exportModelValue, predictFileValue } from './engine-export';
 import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
+
+/**
+ * How a host lets the engine read files by path (core itself cannot touch a
+ * file system). `open` returns a streamed source, or throws an error whose
+ * message is ready for the user (`EngineFailure` keeps its code).
+ */
+export interface EngineFiles {
+  open(path: string): Promise<CsvSource>;
+  /** Decoders for encodings `TextDecoder` lacks (Node: iconv-lite). */
+  decoderFallback?: DecoderFallback;
+}
 
 /** Options of `createEngine`. */
 export interface EngineOptions {
   /** Milliseconds, monotonic (default `performance.now`); used for progress rates and throttling. */
   clock?: () => number;
+  /** File access for `{ kind: 'path' }` sources; without it such sources are refused. */
+  files?: EngineFiles;
 }
 
 /** The engine as a host sees it. */
@@ -92,11 +107,22 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
   const needRun = (): TrainingRun => run ?? fail('not-training', 'No training is running.');
 
   let importAbort: AbortController | null = null;
-  async function importSource(source: DatasetSource, options: ImportChoices = {}): Promise<ImportResult> {
+  async function openPath(path: string): Promise<CsvSource> {
+    const files = options.files ?? fail('unsupported-source', 'This engine cannot open files by path; send the file\'s contents instead.');
+    try {
+      return await files.open(path);
+    } catch (e) {
+      if (e instanceof EngineFailure) throw e;
+      fail('file-unreadable', e instanceof Error ? e.message : String(e));
+    }
+  }
+  async function importSource(source: DatasetSource, choices: ImportChoices = {}): Promise<ImportResult> {
     loading = true;
     importAbort = new AbortController();
     try {
-      return await importCsv(source, options, {
+      const csv = source.kind === 'path' ? await openPath(source.path) : source;
+      return await importCsv(csv, choices, {
+        decoderFallback: options.files?.decoderFallback,
         signal: importAbort.signal,
         onProgress: (p) => send({ type: 'import-progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }),
       });

@@ -24,10 +24,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const id = z.number().int();
 const name = z.string().min(1);
 
-/** A dataset source the engine can import by itself (a `path` is resolved by the Node host adapter). */
+/**
+ * A dataset source: text or bytes sent along, or a `path` the engine opens
+ * itself through its host's `EngineFiles` (desktop, CLI), streamed from disk.
+ * A snapshot of a path-loaded dataset stays small: it keeps the path.
+ */
 export const datasetSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), name, text: z.string() }),
   z.strictObject({ kind: z.literal('bytes'), name, bytes: z.instanceof(Uint8Array) }),
+  z.strictObject({ kind: z.literal('path'), path: z.string().min(1) }),
 ]);
 export type DatasetSource = z.infer<typeof datasetSourceSchema>;
 

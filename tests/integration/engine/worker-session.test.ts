@@ -59,13 +59,15 @@ describe('the engine in a real worker thread', () => {
     expect(parsed.ok).toBe(true);
   });
 
-  it('loads a dataset by path (read by the Node worker adapter), and reports an unreadable path as a typed reply', async () => {
+  it('loads a dataset by path (streamed by the Node files adapter), and reports an unreadable path as a typed reply', async () => {
     const s = startSession();
     const path = new URL('../../../examples/iris.csv', import.meta.url).pathname;
     expect(await s.call({ type: 'load-dataset', source: { kind: 'path', path } })).toMatchObject({ name: 'iris.csv', rows: 150 });
     const missing = await s.client.request({ type: 'load-dataset', source: { kind: 'path', path: '/nonexistent/x.csv' } });
     expect(missing.result).toMatchObject({ ok: false, error: { code: 'file-unreadable' } });
-    expect(!missing.result.ok && missing.result.error.message).toMatch(/^Cannot read \/nonexistent\/x\.csv: /);
+    expect(!missing.result.ok && missing.result.error.message).toBe(
+      'Cannot open /nonexistent/x.csv: the file does not exist (it may have been moved, renamed or deleted).',
+    );
   });
 
   it('predicts a CSV by path (read by the Node worker adapter) as CSV text with a row count', async () => {
