@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve('electron/main.ts') },
+        // The engine's utility process is a second entry: out/main/engine.js.
+        input: { index: resolve('electron/main.ts'), engine: resolve('electron/engine/engine-entry.ts') },
       },
     },
   },

@@ -1,17 +1,31 @@
 /**
- * Entry of the Electron utility process that runs the engine:
- * `createEngine` over `process.parentPort`. Requests arrive as
- * `MessageEvent`s whose `data` is the request; replies and events go back
- * with `parentPort.postMessage`. The engine validates every request itself.
+ * Entry of the Electron utility process that runs the engine
+ * (`utilityProcess.fork`): `serveEngineHost` over `process.parentPort`, with
+ * Electron's `MessagePortMain` adapted to the host's small port interface.
  */
-import type { MessageEvent } from 'electron';
-import { createEngine } from '../../core/engine/engine';
+import type { MessagePortMain } from 'electron';
+import { nodeEngineFiles } from '../../core/engine/files.node.ts';
+import { serveEngineHost, type HostPort } from '../services/engine-host';
 
-const port = process.parentPort;
+const parentPort = process.parentPort;
 // Started as a plain Node script, there is no parent port to serve: fail loudly rather than hang.
-if (!port) throw new Error('engine-entry.ts must be started with utilityProcess.fork().');
-const engine = createEngine((message) => port.postMessage(message));
+if (!parentPort) throw new Error('engine-entry.ts must be started with utilityProcess.fork().');
 
-port.on('message', (event: MessageEvent) => {
-  void engine.handle(event.data);
-});
+function hostPort(port: MessagePortMain): HostPort {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    onMessage(handler) {
+      port.on('message', (event) => handler(event.data));
+      port.start();
+    },
+    close: () => port.close(),
+  };
+}
+
+serveEngineHost(
+  {
+    postMessage: (message) => parentPort.postMessage(message),
+    onMessage: (handler) => parentPort.on('message', (event) => handler(event.data, event.ports.map(hostPort))),
+  },
+  { files: (permits) => nodeEngineFiles({ permits }) },
+);

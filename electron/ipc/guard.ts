@@ -1,3 +1,4 @@
+import { StudioError } from '../services/studio-error';
 import { isTrustedRendererUrl, untrustedSenderMessage, type RendererTrust } from '../services/renderer-trust';
 import type { IpcArgs, IpcChannel, IpcResult, IpcValue } from './contract';
 
@@ -21,7 +22,8 @@ export type GuardedHandler<C extends IpcChannel> = (
 /**
  * Wraps a channel's implementation: refuses callers that are not the studio
  * window, refuses malformed arguments, and turns a thrown error into an
- * `{ ok: false }` reply. Electron-free, so it is tested in plain Node.
+ * `{ ok: false }` reply: a `StudioError` keeps its message (it is written for
+ * the user), anything else is reported as a fault of the named channel. Electron-free, so it is tested in plain Node.
  */
 export function guardHandler<C extends IpcChannel>(
   channel: C,
@@ -43,6 +45,7 @@ export function guardHandler<C extends IpcChannel>(
     try {
       return { ok: true, value: await implementation(...checked.args) };
     } catch (cause) {
+      if (cause instanceof StudioError) return { ok: false, error: { code: 'failed', message: cause.message } };
       const reason = cause instanceof Error ? cause.message : String(cause);
       return { ok: false, error: { code: 'handler-failed', message: `"${channel}" failed: ${reason}` } };
     }

@@ -12,6 +12,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicWriteError, writeFileAtomic, type AtomicWriteFs } from './atomic-write';
+import { errnoOf, reasonOf } from './fs-errors';
 
 /** Name of the autosave file inside the data folder. */
 export const AUTOSAVE_FILE_NAME = 'autosave.bpstudio';
@@ -115,7 +116,7 @@ export function createAutosave(args: AutosaveArgs): Autosave {
         const { mtime } = await fs.stat(path);
         return { path, savedAt: mtime.toISOString() };
       } catch (error) {
-        if (codeOf(error) === 'ENOENT') return null;
+        if (errnoOf(error) === 'ENOENT') return null;
         throw error;
       }
     },
@@ -131,17 +132,11 @@ async function removeFile(fs: AutosaveFs, path: string): Promise<void> {
   try {
     await fs.unlink(path);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') throw error;
+    if (errnoOf(error) !== 'ENOENT') throw error;
   }
 }
 
 function asSaveError(error: unknown): AtomicWriteError {
   if (error instanceof AtomicWriteError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new AtomicWriteError(`Cannot autosave: ${message.replace(/\.$/, '')}.`, codeOf(error), { cause: error });
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
+  return new AtomicWriteError(`Cannot autosave: ${reasonOf(error)}.`, errnoOf(error), { cause: error });
 }

@@ -44,6 +44,10 @@ export interface EngineSupervisor {
   snapshot(): Promise<boolean>;
   /** The last good snapshot, or null. */
   readonly lastSnapshot: EngineSnapshot | null;
+  /** Replaces the snapshot a crash restores (a project was opened: its snapshot; a new project: null). */
+  remember(snapshot: EngineSnapshot | null): void;
+  /** The transport of the current engine (changes after a restart). */
+  readonly current: EngineTransport;
   /** Stops the timer and ends the engine (an expected exit, not a crash). */
   close(): Promise<void>;
 }
@@ -139,6 +143,8 @@ export function createEngineSupervisor(args: EngineSupervisorArgs): EngineSuperv
       return takeSnapshot();
     },
     get lastSnapshot() { return last; },
+    remember(snapshot) { last = snapshot; },
+    get current() { return transport; },
     async close() {
       closed = true;
       timers.clearInterval(timer);

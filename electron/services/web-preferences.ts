@@ -19,6 +19,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: false;
+  /** Middle-click (auxclick) cannot open links in new windows (Electronegativity AUXCLICK_JS_CHECK). */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 /** Builds the locked-down preferences for a window using `preloadPath`. */
@@ -40,5 +42,6 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }

@@ -7,7 +7,7 @@ export function electronHost(bridge: StudioBridge): StudioHost {
     kind: 'electron',
     runtime: `Electron ${bridge.versions.electron}`,
     async appInfo(): Promise<AppInfo> {
-      const result = await bridge.appInfo();
+      const result = await bridge.invoke['app:info']();
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { argsChecker } from '../../../../electron/ipc/args';
 import type { AppInfo } from '../../../../electron/ipc/contract';
 import { guardHandler } from '../../../../electron/ipc/guard';
-import { ipcImplementations } from '../../../../electron/ipc/handlers';
+import { StudioError } from '../../../../electron/services/studio-error';
 import { rendererTrust } from '../../../../electron/services/renderer-trust';
 import { ENGINE_VERSION } from '../../../../core/version';
 
@@ -49,11 +49,14 @@ describe('guardHandler', () => {
       error: { code: 'handler-failed', message: '"app:info" failed: disk on fire' },
     });
   });
-});
 
-describe('ipcImplementations', () => {
-  it('app:info reports the product name, the app version and the engine version', async () => {
-    const info = await ipcImplementations({ appVersion: '1.2.3' })['app:info']();
-    expect(info).toStrictEqual({ name: 'Backprop Studio', version: '1.2.3', engineVersion: ENGINE_VERSION });
+  it('passes a StudioError on with its message, which is written for the user', async () => {
+    const handler = guardHandler('app:info', trust, argsChecker('app:info'), () => {
+      throw new StudioError('Cannot save "p.bpstudio": the disk is full.');
+    });
+    await expect(handler(INDEX, [])).resolves.toStrictEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Cannot save "p.bpstudio": the disk is full.' },
+    });
   });
 });

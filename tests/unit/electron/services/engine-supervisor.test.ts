@@ -129,6 +129,30 @@ describe('createEngineSupervisor (real worker threads)', () => {
     expect(crashes).toBe(0);
   });
 
+  it('remember() sets what a crash restores: a project opened, or nothing after New', async () => {
+    const fakes: FakeEngine[] = [];
+    const crashes: EngineCrashInfo[] = [];
+    const supervisor = createEngineSupervisor({
+      start: () => { const f = fakeEngine(() => ({ ok: true, value: { state: 'data-loaded' } })); fakes.push(f); return f; },
+      onCrash: (info) => crashes.push(info),
+      onMessage: () => undefined,
+    });
+    supervisor.remember(GOOD);
+    expect(supervisor.lastSnapshot).toBe(GOOD);
+    expect(supervisor.current).toBe(fakes[0]);
+    fakes[0]?.crash();
+    await supervisor.request({ type: 'hello' });
+    expect(fakes[1]?.posted).toContain('restore');
+    expect(crashes.map((c) => c.restored)).toEqual([true]);
+    expect(supervisor.current).toBe(fakes[1]);
+    supervisor.remember(null);
+    fakes[1]?.crash();
+    await supervisor.request({ type: 'hello' });
+    expect(fakes[2]?.posted).not.toContain('restore');
+    expect(crashes.map((c) => c.restored)).toEqual([true, false]);
+    await supervisor.close();
+  });
+
   it('when the engine crashes during the restore, the next one starts without the snapshot and one crash is reported', async () => {
     const fakes: FakeEngine[] = [];
     const crashes: EngineCrashInfo[] = [];
