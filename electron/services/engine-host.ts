@@ -18,16 +18,30 @@ import type { EngineMessage } from '../../core/engine/protocol';
 
 /** A control message from main (told apart from protocol requests by its `control` field). */
 export type EngineControl =
-  | { control: 'grant-files'; paths: string[] }
+  /** Answered with `{ control: 'granted', ack }` once the paths are allowed. */
+  | { control: 'grant-files'; paths: string[]; ack?: number }
   /** Comes with the renderer's MessagePort as the one transferred port. */
   | { control: 'attach-renderer' };
+
+/** The engine's answer to an acknowledged `grant-files`. */
+export interface GrantAck {
+  control: 'granted';
+  ack: number;
+}
+
+/** Whether a message from the engine acknowledges a grant. */
+export function isGrantAck(message: unknown): message is GrantAck {
+  return typeof message === 'object' && message !== null
+    && (message as { control?: unknown }).control === 'granted' && typeof (message as { ack?: unknown }).ack === 'number';
+}
 
 /** Whether a message from main is a control message. */
 export function isEngineControl(message: unknown): message is EngineControl {
   if (typeof message !== 'object' || message === null) return false;
-  const m = message as { control?: unknown; paths?: unknown };
+  const m = message as { control?: unknown; paths?: unknown; ack?: unknown };
   if (m.control === 'attach-renderer') return true;
-  return m.control === 'grant-files' && Array.isArray(m.paths) && m.paths.every((p) => typeof p === 'string');
+  return m.control === 'grant-files' && Array.isArray(m.paths) && m.paths.every((p) => typeof p === 'string')
+    && (m.ack === undefined || typeof m.ack === 'number');
 }
 
 /** A message port as the host uses it (Electron's `MessagePortMain` through a two-line adapter). */
@@ -70,6 +84,8 @@ export function serveEngineHost(parent: ParentLink, options: EngineHostOptions):
     }
     if (data.control === 'grant-files') {
       for (const path of data.paths) granted.add(path);
+      // The renderer's next request comes over another port: main waits for this before telling it the file is ready.
+      if (data.ack !== undefined) parent.postMessage({ control: 'granted', ack: data.ack } satisfies GrantAck);
       return;
     }
     const port = ports[0];

@@ -6,7 +6,7 @@
  * the renderer's port to the current engine.
  */
 import type { EngineSnapshot } from '../../core/engine/protocol';
-import type { EngineControl } from './engine-host';
+import { isGrantAck, type EngineControl } from './engine-host';
 import { childProcessTransport, type EngineChild } from './engine-process';
 import { createEngineSupervisor, type EngineCrashInfo, type EngineSupervisor, type SupervisorTimers } from './engine-supervisor';
 
@@ -24,8 +24,12 @@ export interface EngineLinkArgs {
 
 export interface EngineLink {
   readonly supervisor: EngineSupervisor;
-  /** Lets the engine, and every later one, open these paths. */
-  grant(paths: readonly string[]): void;
+  /**
+   * Lets the engine, and every later one, open these paths; resolves once the
+   * engine confirmed (or exited: a fresh engine receives every grant first),
+   * so a request the renderer sends afterwards finds them granted.
+   */
+  grant(paths: readonly string[]): Promise<void>;
   remember(snapshot: EngineSnapshot | null): void;
   /** Gives the current engine the renderer's end of a fresh channel (replacing the previous one). */
   attachRenderer(port: unknown): void;
@@ -34,9 +38,22 @@ export interface EngineLink {
 export function createEngineLink(args: EngineLinkArgs): EngineLink {
   const grants = new Set<string>();
   let child: EngineProcess | null = null;
+  let nextAck = 1;
+  /** Grants sent to the current child and not yet confirmed. */
+  let waiting = new Map<number, () => void>();
   const supervisor = createEngineSupervisor({
     start() {
       child = args.fork();
+      // Grants still unconfirmed by an engine that died are covered by the full list sent below.
+      for (const resolve of waiting.values()) resolve();
+      const own = new Map<number, () => void>();
+      waiting = own;
+      child.on('message', (message) => {
+        if (!isGrantAck(message)) return;
+        own.get(message.ack)?.();
+        own.delete(message.ack);
+      });
+      child.on('exit', () => { for (const resolve of own.values()) resolve(); own.clear(); });
       const transport = childProcessTransport(child);
       if (grants.size > 0) child.postControl({ control: 'grant-files', paths: [...grants] });
       return transport;
@@ -52,7 +69,12 @@ export function createEngineLink(args: EngineLinkArgs): EngineLink {
     grant(paths) {
       const fresh = paths.filter((p) => !grants.has(p));
       for (const p of fresh) grants.add(p);
-      if (fresh.length > 0) child?.postControl({ control: 'grant-files', paths: fresh });
+      const current = child;
+      if (fresh.length === 0 || current === null) return Promise.resolve();
+      const ack = nextAck++;
+      const done = new Promise<void>((resolve) => { waiting.set(ack, resolve); });
+      current.postControl({ control: 'grant-files', paths: fresh, ack });
+      return done;
     },
     remember: (snapshot) => supervisor.remember(snapshot),
     attachRenderer(port) {

@@ -25,8 +25,8 @@ import { StudioError } from './studio-error';
 /** The engine as the session uses it (in the app: the supervisor plus the file grants). */
 export interface SessionEngine {
   request(request: ClientRequest): Promise<EngineReply>;
-  /** Lets the engine open these paths (the user chose them). */
-  grant(paths: readonly string[]): void;
+  /** Lets the engine open these paths (the user chose them); resolves once it may. */
+  grant(paths: readonly string[]): Promise<void>;
   /** Sets the snapshot a crashed engine is restored from (null: none). */
   remember(snapshot: EngineSnapshot | null): void;
 }
@@ -112,7 +112,7 @@ export function createProjectSession(deps: ProjectSessionDeps): ProjectSession {
       throw new StudioError(`Cannot open ${file}: ${openProblem(error)}.`, { cause: error });
     }
     identities.set(file, identity);
-    deps.engine.grant([file]);
+    await deps.engine.grant([file]);
     return identity;
   }
 
@@ -144,7 +144,7 @@ export function createProjectSession(deps: ProjectSessionDeps): ProjectSession {
     let engineState: OpenedProject['engineState'];
     if (dataset.status === 'ok' && project.dataset) {
       identities.set(project.dataset.path, { size: project.dataset.size, sha256: project.dataset.sha256 });
-      deps.engine.grant([project.dataset.path]);
+      await deps.engine.grant([project.dataset.path]);
       engineState = await restoreProject(project, project.dataset.path);
       pending = null;
     } else {

@@ -39,7 +39,7 @@ export function studioEngine(): StudioEngine {
     granted,
     remembered: undefined,
     request: control,
-    grant(paths) { for (const p of paths) granted.add(p); },
+    grant(paths) { for (const p of paths) granted.add(p); return Promise.resolve(); },
     remember(snapshot) { self.remembered = snapshot; },
     async renderer(request) {
       const reply = await page(request);

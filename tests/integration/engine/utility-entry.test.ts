@@ -92,7 +92,7 @@ describe('the engine entry behind main\'s engine link', () => {
     await expect(page.ask({ type: 'load-dataset', source: { kind: 'path', path: IRIS } })).rejects.toThrow(
       `Backprop Studio opens only files you chose: "${IRIS}" was not picked in a dialog or dropped on the window.`,
     );
-    link.grant([IRIS]);
+    await link.grant([IRIS]);
     expect(await page.ask({ type: 'load-dataset', source: { kind: 'path', path: IRIS } })).toMatchObject({ rows: 150 });
     await page.ask({ type: 'configure-data', config: IRIS_PREP });
     await page.ask({ type: 'create-model', spec: IRIS_SPEC });

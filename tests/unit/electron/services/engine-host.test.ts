@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeEngineFiles } from '../../../../core/engine/files.node.ts';
 import type { EngineMessage, EngineReply } from '../../../../core/engine/protocol';
-import { isEngineControl, serveEngineHost, type HostPort } from '../../../../electron/services/engine-host';
+import { isEngineControl, isGrantAck, serveEngineHost, type HostPort } from '../../../../electron/services/engine-host';
 import { IRIS_PREP, IRIS_SPEC, IRIS_TRAIN } from '../../engine/engine-harness';
 
 const IRIS = join(import.meta.dirname, '../../../../examples/iris.csv');
@@ -85,5 +85,23 @@ describe('serveEngineHost', () => {
     asMain({ id: 5, type: 'snapshot' });
     await until(() => toMain.length === 2);
     expect(toMain[1]).toMatchObject({ id: 5, type: 'reply', result: { ok: true, value: { dataset: { kind: 'path', path: IRIS } } } });
+  });
+});
+
+describe('acknowledged grants', () => {
+  it('confirms a grant with its ack number, so main can tell the renderer the file is ready', () => {
+    const toMain: unknown[] = [];
+    let deliver: (data: unknown, ports: readonly HostPort[]) => void = () => undefined;
+    const h = serveEngineHost(
+      { postMessage: (m) => toMain.push(m), onMessage: (handler) => { deliver = handler; } },
+      { files: (permits) => nodeEngineFiles({ permits }) },
+    );
+    deliver({ control: 'grant-files', paths: ['/a.csv'], ack: 7 }, []);
+    deliver({ control: 'grant-files', paths: ['/b.csv'] }, []);
+    expect(toMain).toEqual([{ control: 'granted', ack: 7 }]);
+    expect([...h.granted]).toEqual(['/a.csv', '/b.csv']);
+    expect(isGrantAck(toMain[0])).toBe(true);
+    expect(isGrantAck({ control: 'granted' })).toBe(false);
+    expect(isEngineControl({ control: 'grant-files', paths: [], ack: 'x' })).toBe(false);
   });
 });
