@@ -1,6 +1,6 @@
 /**
- * Read-only views of the engine's data for replies: a page of rows, column
- * summaries, evaluation metrics and decoded predictions, all as plain JSON.
+ * Views of the engine's data for replies (a page of rows, column summaries,
+ * evaluation metrics, decoded predictions, as plain JSON) and one edit: a single weight.
  */
 import { decodePredictions } from '../data/prep/decode';
 import type { PreparedData } from '../data/prep/prepare';
@@ -89,4 +89,20 @@ export function checkShape(spec: NetworkSpec, prepared: PreparedData): void {
   if (last !== undefined && last !== outputs) {
     fail('shape-mismatch', `The network's last layer has ${last} units, but the prepared data has ${outputs} target columns; give it ${outputs} units.`);
   }
+}
+
+/**
+ * Sets one parameter of dense layer `layer`: `w[index]` (row-major
+ * [inputs × units]) or `b[index]`. Returns the value as stored (float32).
+ */
+export function setWeight(model: Model, layer: number, param: 'w' | 'b', index: number, value: number): { value: number } {
+  const p = model.params[layer] ?? fail('bad-weight', `The network has ${model.params.length} layers; there is no layer ${layer + 1}.`);
+  if (!Number.isFinite(value)) fail('bad-weight', `A weight must be a finite number, got ${value}.`);
+  const target = param === 'w' ? p.w : p.b;
+  if (!target) fail('bad-weight', `Layer ${layer + 1} has no bias.`);
+  if (index >= target.length) {
+    fail('bad-weight', `Layer ${layer + 1} has ${target.length} ${param === 'w' ? 'weights' : 'biases'}; there is no number ${index + 1}.`);
+  }
+  target[index] = value;
+  return { value: target[index]! };
 }

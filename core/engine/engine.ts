@@ -19,10 +19,10 @@ import type { Model } from '../nn/model-types';
 import type { NetworkSpec } from '../nn/spec';
 import type { EpochLog, TrainConfig } from '../train/config';
 import { ENGINE_VERSION } from '../version';
-import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, shapeFits, weightsOf } from './engine-data';
+import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
 import { EngineFailure, errorInfo, fail } from './engine-errors';
 import { exportModelValue, predictFileValue } from './engine-export';
-import { PROTOCOL_VERSION, parseRequest, reply, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
+import { PROTOCOL_VERSION, parseRequest, reply, type ConfigureValue, type LoadDatasetValue, type SessionValue, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
 
 /**
@@ -59,6 +59,8 @@ const DEFAULT_SEED = 1;
 
 interface Session {
   source: DatasetSource | null;
+  loaded: LoadDatasetValue | null;
+  configured: ConfigureValue | null;
   importOptions: ImportChoices;
   table: DataTable | null;
   prep: EngineSnapshot['prep'];
@@ -70,7 +72,7 @@ interface Session {
 }
 
 const emptySession = (): Session => ({
-  source: null, importOptions: {}, table: null, prep: null, prepared: null, model: null, training: null, history: [], stepper: null,
+  source: null, loaded: null, configured: null, importOptions: {}, table: null, prep: null, prepared: null, model: null, training: null, history: [], stepper: null,
 });
 
 /** Creates an engine that sends every reply and event through `send`. */
@@ -131,20 +133,40 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
       importAbort = null;
     }
   }
-  const loadDataset = async (source: DatasetSource, options?: ImportChoices): Promise<DataTable> => (await importSource(source, options)).table;
+  const loadDataset = async (source: DatasetSource, options?: ImportChoices): Promise<{ table: DataTable; loaded: LoadDatasetValue }> => {
+    const { table, report } = await importSource(source, options);
+    return { table, loaded: loadedValue(table, report) };
+  };
 
   /** The current model as a native model file (the starting point of every export). */
   const modelFile = (model: Model, prepared: PreparedData): ModelFileV1 => serializeModel(model, {
     training: s.training, history: s.history, preprocessing: toPreprocessingFile(prepared.pipeline), engineVersion: ENGINE_VERSION,
   });
 
-  function configure(prep: NonNullable<EngineSnapshot['prep']>): PreparedData {
-    const prepared = prepareData(needTable('configuring the data'), prep);
+  function configure(prep: NonNullable<EngineSnapshot['prep']>): ConfigureValue {
+    const p = prepareData(needTable('configuring the data'), prep);
     s.prep = prep;
-    s.prepared = prepared;
+    s.prepared = p;
     s.stepper = null;
-    if (s.model && !shapeFits(s.model.spec, prepared)) s.model = null;
-    return prepared;
+    if (s.model && !shapeFits(s.model.spec, p)) s.model = null;
+    s.configured = {
+      inputs: p.train.x.cols, outputs: p.train.y.cols,
+      rows: { train: p.train.x.rows, validation: p.validation.x.rows, test: p.test.x.rows },
+      labels: p.pipeline.state.target.kind === 'classes' ? p.pipeline.state.target.labels : null,
+      warnings: p.issues.map((i) => i.message), modelKept: s.model !== null,
+    };
+    return s.configured;
+  }
+
+  function loadedValue(table: DataTable, report: ImportResult['report']): LoadDatasetValue {
+    return {
+      name: table.source, rows: table.rows, columns: columnSummaries(table),
+      report: {
+        encoding: report.encoding, encodingConfidence: report.encodingConfidence, delimiter: report.delimiter,
+        decimalComma: report.decimalComma, hasHeader: report.hasHeader, generatedHeader: report.generatedHeader,
+        rowsRead: report.rowsRead, rowsSkipped: report.rowsSkipped, warnings: report.issues.map((i) => i.message),
+      },
+    };
   }
 
   function buildModel(spec: NetworkSpec, seed: number): Model {
@@ -176,7 +198,9 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     s = emptySession();
     try {
       if (snap.dataset) {
-        s.table = await loadDataset(snap.dataset, snap.importOptions);
+        const { table, loaded } = await loadDataset(snap.dataset, snap.importOptions);
+        s.table = table;
+        s.loaded = loaded;
         s.source = snap.dataset;
         s.importOptions = snap.importOptions ?? {};
       }
@@ -226,16 +250,9 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state() };
       case 'load-dataset': {
         notBusy('loading a dataset');
-        const { table, report } = await importSource(req.source, req.options);
-        s = { ...emptySession(), source: req.source, importOptions: req.options ?? {}, table };
-        return {
-          name: table.source, rows: table.rows, columns: columnSummaries(table),
-          report: {
-            encoding: report.encoding, encodingConfidence: report.encodingConfidence, delimiter: report.delimiter,
-            decimalComma: report.decimalComma, hasHeader: report.hasHeader, generatedHeader: report.generatedHeader,
-            rowsRead: report.rowsRead, rowsSkipped: report.rowsSkipped, warnings: report.issues.map((i) => i.message),
-          },
-        };
+        const { table, loaded } = await loadDataset(req.source, req.options);
+        s = { ...emptySession(), source: req.source, importOptions: req.options ?? {}, table, loaded };
+        return loaded;
       }
       case 'cancel-import': {
         if (!importAbort) fail('not-loading', 'No dataset is loading.');
@@ -246,16 +263,9 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         return rowsPage(needTable('reading rows'), req.offset, req.limit);
       case 'get-column-stats':
         return columnSummaries(needTable('reading column statistics'));
-      case 'configure-data': {
+      case 'configure-data':
         notBusy('changing the data settings');
-        const p = configure(req.config);
-        return {
-          inputs: p.train.x.cols, outputs: p.train.y.cols,
-          rows: { train: p.train.x.rows, validation: p.validation.x.rows, test: p.test.x.rows },
-          labels: p.pipeline.state.target.kind === 'classes' ? p.pipeline.state.target.labels : null,
-          warnings: p.issues.map((i) => i.message), modelKept: s.model !== null,
-        };
-      }
+        return configure(req.config);
       case 'create-model': {
         notBusy('replacing the model');
         return { parameters: buildModel(req.spec, req.seed ?? DEFAULT_SEED).parameterCount };
@@ -302,6 +312,16 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         const { model } = needModel('reading the weights');
         return weightsOf(model);
       }
+      case 'set-weight': {
+        notRunning('editing a weight');
+        const { model } = needModel('editing a weight');
+        return setWeight(model, req.layer, req.param, req.index, req.value);
+      }
+      case 'get-session':
+        return {
+          state: state(), dataset: s.loaded, importOptions: s.importOptions, prep: s.prep, configured: s.configured,
+          spec: s.model ? s.model.spec : null, training: s.training, history: [...s.history],
+        } satisfies SessionValue;
       case 'snapshot':
         return snapshot();
       case 'restore':

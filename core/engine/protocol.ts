@@ -5,6 +5,8 @@
  * boundary; replies and events are built by the engine and only typed.
  */
 import { z } from 'zod';
+import type { SkippedRows } from '../data/csv-reader';
+import type { BlobLike } from '../data/source';
 import { prepConfigSchema } from '../data/prep/config-schema';
 import { epochLogSchema, networkSpecSchema, trainConfigSchema } from '../model-io/format';
 import type { ColumnKind, ColumnStats } from '../data/table';
@@ -33,7 +35,16 @@ export const datasetSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), name, text: z.string() }),
   z.strictObject({ kind: z.literal('bytes'), name, bytes: z.instanceof(Uint8Array) }),
   z.strictObject({ kind: z.literal('path'), path: z.string().min(1) }),
+  /** A browser `File`/`Blob` (it crosses to a Web Worker by reference), read slice by slice. */
+  z.strictObject({ kind: z.literal('blob'), name, blob: z.custom<BlobLike>(isBlobLike, 'a File or Blob') }),
 ]);
+
+/** Whether a value can be read as a `blob` source (a `File`/`Blob`, also after a structured clone). */
+function isBlobLike(value: unknown): value is BlobLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { size?: unknown; slice?: unknown };
+  return typeof v.size === 'number' && typeof v.slice === 'function';
+}
 export type DatasetSource = z.infer<typeof datasetSourceSchema>;
 
 /** The user's import choices (see `CsvReadOptions`); anything left out is detected. */
@@ -96,6 +107,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** The model in one format (default `native`: the app's own model file). */
   request('export-model', { format: z.enum(EXPORT_FORMATS).optional() }),
   request('get-weights', {}),
+  /** Sets one parameter: `w[index]` (row-major [inputs × units]) or `b[index]` of dense layer `layer`. */
+  request('set-weight', {
+    layer: z.number().int().min(0), param: z.enum(['w', 'b']), index: z.number().int().min(0), value: z.number(),
+  }),
+  /** Everything a page needs to show the current session after it (re)connects. */
+  request('get-session', {}),
   request('snapshot', {}),
   request('restore', { snapshot: engineSnapshotSchema }),
 ]);
@@ -151,6 +168,53 @@ export interface ColumnSummary {
   index: number;
   kind: ColumnKind;
   stats: ColumnStats;
+}
+
+/** What an import found, for the import report. */
+export interface ImportReportValue {
+  encoding: string;
+  encodingConfidence: number;
+  delimiter: string;
+  decimalComma: boolean;
+  hasHeader: boolean;
+  generatedHeader: boolean;
+  rowsRead: number;
+  /** Rows left out and why (`ragged-row`, `blank-line`), with the first few line numbers. */
+  rowsSkipped: SkippedRows[];
+  warnings: string[];
+}
+
+/** `load-dataset` value. */
+export interface LoadDatasetValue {
+  name: string;
+  rows: number;
+  columns: ColumnSummary[];
+  report: ImportReportValue;
+}
+
+/** `configure-data` value: the widths the network must have, the rows per split. */
+export interface ConfigureValue {
+  inputs: number;
+  outputs: number;
+  rows: { train: number; validation: number; test: number };
+  /** Class labels in output order (classification), else null. */
+  labels: string[] | null;
+  warnings: string[];
+  /** Whether the existing model still fits and was kept. */
+  modelKept: boolean;
+}
+
+/** `get-session` value. */
+export interface SessionValue {
+  state: EngineState;
+  dataset: LoadDatasetValue | null;
+  importOptions: ImportChoices;
+  prep: EngineSnapshot['prep'];
+  configured: ConfigureValue | null;
+  /** The model's spec (null without a model). */
+  spec: EngineSnapshot['spec'];
+  training: EngineSnapshot['training'];
+  history: EngineSnapshot['history'];
 }
 
 /** `get-rows` value: cells as shown (strings for text columns, numbers, null = missing). */

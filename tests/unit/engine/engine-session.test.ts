@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadDatasetValue, SessionValue } from '../../../core/engine/protocol';
+import { IRIS_PREP, IRIS_RECORDS, IRIS_SOURCE, IRIS_SPEC, createHarness, irisReady, valueOf } from './engine-harness';
+
+describe('get-session', () => {
+  it('describes an empty engine, then everything a reconnecting page needs', async () => {
+    const h = createHarness();
+    expect(valueOf(await h.call({ type: 'get-session' }))).toEqual({
+      state: 'idle', dataset: null, importOptions: {}, prep: null, configured: null, spec: null, training: null, history: [],
+    });
+    const loaded = valueOf(await h.call({ type: 'load-dataset', source: IRIS_SOURCE, options: { delimiter: ',' } })) as LoadDatasetValue;
+    const configured = valueOf(await h.call({ type: 'configure-data', config: IRIS_PREP }));
+    valueOf(await h.call({ type: 'create-model', spec: IRIS_SPEC }));
+    const session = valueOf(await h.call({ type: 'get-session' })) as SessionValue;
+    expect(session).toEqual({
+      state: 'model-ready', dataset: loaded, importOptions: { delimiter: ',' }, prep: IRIS_PREP, configured,
+      spec: IRIS_SPEC, training: null, history: [],
+    });
+    expect(session.dataset?.report).toMatchObject({ rowsRead: 150, rowsSkipped: [], delimiter: ',' });
+  });
+
+  it('survives a snapshot and restore (the import report included)', async () => {
+    const a = createHarness();
+    await irisReady(a);
+    const snap = valueOf(await a.call({ type: 'snapshot' }));
+    const b = createHarness();
+    valueOf(await b.call({ type: 'restore', snapshot: snap }));
+    const [sa, sb] = [valueOf(await a.call({ type: 'get-session' })), valueOf(await b.call({ type: 'get-session' }))];
+    expect(sb).toEqual(sa);
+  });
+});
+
+describe('set-weight', () => {
+  it('sets one weight or bias, stored as float32; the predictions move, and come back when the old value is put back', async () => {
+    const h = createHarness();
+    await irisReady(h);
+    const predict = async () => (valueOf(await h.call({ type: 'predict-rows', records: IRIS_RECORDS })) as { probabilities: number[][] }).probabilities;
+    const weights = async () => valueOf(await h.call({ type: 'get-weights' })) as { layers: Array<{ w: number[]; b: number[] | null }> };
+    const before = await predict();
+    const old = (await weights()).layers[1]?.b?.[2] ?? NaN;
+    const originalW = (await weights()).layers[0]?.w[5] ?? NaN;
+    expect(valueOf(await h.call({ type: 'set-weight', layer: 0, param: 'w', index: 5, value: 0.1 }))).toEqual({ value: Math.fround(0.1) });
+    expect((await weights()).layers[0]?.w[5]).toBe(Math.fround(0.1));
+    expect(valueOf(await h.call({ type: 'set-weight', layer: 1, param: 'b', index: 2, value: old + 5 }))).toEqual({ value: Math.fround(old + 5) });
+    const after = await predict();
+    // A larger bias on class 3's logit raises its probability in every row.
+    for (let i = 0; i < before.length; i++) expect(after[i]![2]!).toBeGreaterThan(before[i]![2]!);
+    // Putting back the originals gives the original predictions exactly.
+    valueOf(await h.call({ type: 'set-weight', layer: 1, param: 'b', index: 2, value: old }));
+    valueOf(await h.call({ type: 'set-weight', layer: 0, param: 'w', index: 5, value: originalW }));
+    expect(await predict()).toEqual(before);
+  });
+
+  it('says which layer or index does not exist, and refuses a bias on a layer without one', async () => {
+    const h = createHarness();
+    await irisReady(h);
+    const error = async (request: Record<string, unknown>) => {
+      const r = await h.call({ type: 'set-weight', ...request });
+      return r.result.ok ? null : r.result.error;
+    };
+    expect(await error({ layer: 2, param: 'w', index: 0, value: 1 })).toEqual({ code: 'bad-weight', message: 'The network has 2 layers; there is no layer 3.' });
+    expect(await error({ layer: 0, param: 'w', index: 32, value: 1 })).toEqual({ code: 'bad-weight', message: 'Layer 1 has 32 weights; there is no number 33.' });
+    expect(await error({ layer: 1, param: 'b', index: 3, value: 1 })).toEqual({ code: 'bad-weight', message: 'Layer 2 has 3 biases; there is no number 4.' });
+    const noBias = createHarness();
+    valueOf(await noBias.call({ type: 'load-dataset', source: IRIS_SOURCE }));
+    valueOf(await noBias.call({ type: 'configure-data', config: IRIS_PREP }));
+    valueOf(await noBias.call({ type: 'create-model', spec: { ...IRIS_SPEC, layers: [{ units: 8, activation: 'relu', useBias: false }, IRIS_SPEC.layers[1]] } }));
+    const r = await noBias.call({ type: 'set-weight', layer: 0, param: 'b', index: 0, value: 1 });
+    expect(r.result).toEqual({ ok: false, error: { code: 'bad-weight', message: 'Layer 1 has no bias.' } });
+    const empty = createHarness();
+    expect((await empty.call({ type: 'set-weight', layer: 0, param: 'w', index: 0, value: 1 })).result).toEqual({
+      ok: false, error: { code: 'no-dataset', message: 'Load a dataset before editing a weight.' },
+    });
+  });
+});
+
+describe('blob sources', () => {
+  it('imports a Blob read slice by slice, and refuses a value that is not one', async () => {
+    const h = createHarness();
+    const blob = new Blob([IRIS_SOURCE.text]);
+    expect(valueOf(await h.call({ type: 'load-dataset', source: { kind: 'blob', name: 'iris.csv', blob } }))).toMatchObject({ name: 'iris.csv', rows: 150 });
+    const bad = await h.call({ type: 'load-dataset', source: { kind: 'blob', name: 'x.csv', blob: { size: 3 } } });
+    expect(bad.result).toEqual({ ok: false, error: { code: 'bad-request', message: 'Bad request: "load-dataset" request at source.blob: expected a File or Blob.' } });
+  });
+});
