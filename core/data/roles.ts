@@ -27,15 +27,25 @@ export function isRowCounter(column: Column): boolean {
   return true;
 }
 
-/** A column that can feed the network by default: not text, not constant, not a row counter, with some values. */
+/**
+ * A categorical column with a different value in every row (at least 5 rows,
+ * none missing), such as names or codes: an identifier, not a feature.
+ */
+export function isUniqueLabel(column: Column): boolean {
+  const { stats } = column;
+  return column.kind === 'categorical' && stats.count >= 5 && stats.missing + stats.invalid === 0
+    && !stats.distinctCapped && stats.distinct === stats.count;
+}
+
+/** A column that can feed the network by default: not text, constant, a row counter or a unique label, with some values. */
 export function isUsable(column: Column): boolean {
-  return column.kind !== 'text' && column.kind !== 'constant' && column.stats.count > 0 && !isRowCounter(column);
+  return column.kind !== 'text' && column.kind !== 'constant' && column.stats.count > 0 && !isRowCounter(column) && !isUniqueLabel(column);
 }
 
 /**
  * Default roles, one per column: the last usable column (see `isUsable`) is
  * the target, the other usable columns are inputs, and text/identifier,
- * constant, empty and row-counter columns are ignored.
+ * constant, empty, row-counter and unique-label columns are ignored.
  */
 export function defaultRoles(table: DataTable): ColumnRole[] {
   const roles: ColumnRole[] = table.columns.map((c) => (isUsable(c) ? 'input' : 'ignore'));

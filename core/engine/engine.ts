@@ -7,6 +7,7 @@
  */
 import { toPreprocessingFile } from '../data/prep/pipeline';
 import { prepareData, type PreparedData } from '../data/prep/prepare';
+import { suggestPrepConfig } from '../data/prep/suggest';
 import type { DecoderFallback } from '../data/decode';
 import { importCsv, type ImportResult } from '../data/import';
 import type { CsvSource } from '../data/source';
@@ -160,7 +161,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
 
   function loadedValue(table: DataTable, report: ImportResult['report']): LoadDatasetValue {
     return {
-      name: table.source, rows: table.rows, columns: columnSummaries(table),
+      name: table.source, rows: table.rows, columns: columnSummaries(table), suggested: suggestPrepConfig(table),
       report: {
         encoding: report.encoding, encodingConfidence: report.encodingConfidence, delimiter: report.delimiter,
         decimalComma: report.decimalComma, hasHeader: report.hasHeader, generatedHeader: report.generatedHeader,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { SkippedRows } from '../data/csv-reader';
+import type { PrepConfig } from '../data/prep/config';
 import type { BlobLike } from '../data/source';
 import { prepConfigSchema } from '../data/prep/config-schema';
 import { epochLogSchema, networkSpecSchema, trainConfigSchema } from '../model-io/format';
@@ -190,6 +191,8 @@ export interface LoadDatasetValue {
   rows: number;
   columns: ColumnSummary[];
   report: ImportReportValue;
+  /** Data settings to start from: default roles, the task the target suggests, a 70/15/15 split. */
+  suggested: PrepConfig;
 }
 
 /** `configure-data` value: the widths the network must have, the rows per split. */

@@ -1,15 +1,67 @@
-import type { AppInfo, StudioBridge } from '../../../electron/ipc/contract';
-import type { StudioHost } from './studio-host';
+import type { MessageEndpoint } from '../../../core/engine/transport-port';
+import { connectEngine } from '../../../core/engine/transport-port';
+import type { EngineTransport } from '../../../core/engine/transport';
+import {
+  ENGINE_PORT_MESSAGE, type AppInfo, type ChosenDataset, type IpcResult, type StudioBridge,
+} from '../../../electron/ipc/contract';
+import type { DatasetChoice, HostEvents, StudioHost } from './studio-host';
+
+/** A bridge result's value, or its message as an error. */
+async function valueOf<T>(result: Promise<IpcResult<T>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const datasetOf = (chosen: ChosenDataset): DatasetChoice => ({
+  name: chosen.name, size: chosen.size, source: { kind: 'path', path: chosen.path },
+});
+
+/** Waits for the engine port the preload posts to this window. */
+function nextEnginePort(): Promise<MessagePort> {
+  return new Promise((resolve) => {
+    const listener = (event: MessageEvent): void => {
+      if (event.source !== window || event.data !== ENGINE_PORT_MESSAGE || event.ports.length !== 1) return;
+      window.removeEventListener('message', listener);
+      resolve(event.ports[0]!);
+    };
+    window.addEventListener('message', listener);
+  });
+}
 
 /** The desktop host, over `window.studio` from the preload. */
 export function electronHost(bridge: StudioBridge): StudioHost {
+  let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     kind: 'electron',
     runtime: `Electron ${bridge.versions.electron}`,
-    async appInfo(): Promise<AppInfo> {
-      const result = await bridge.invoke['app:info']();
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
+    appInfo: (): Promise<AppInfo> => valueOf(bridge.invoke['app:info']()),
+    async connectEngine(): Promise<EngineTransport> {
+      const port = nextEnginePort();
+      await valueOf(bridge.invoke['engine:connect']());
+      const engine = await port;
+      engine.start();
+      return connectEngine(engine as unknown as MessageEndpoint, { terminate: () => engine.close() });
+    },
+    async chooseDataset() {
+      const chosen = await valueOf(bridge.invoke['dataset:open']());
+      return chosen ? datasetOf(chosen) : null;
+    },
+    async openDropped(file) {
+      const dropped = await valueOf(bridge.openDroppedFile(file));
+      return dropped.kind === 'dataset' ? { kind: 'dataset', dataset: datasetOf(dropped.dataset) } : dropped;
+    },
+    sessionChanged(learn) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => { void bridge.invoke['project:changed']({ learn }); }, 250);
+    },
+    settings: () => valueOf(bridge.invoke['settings:get']()),
+    async updateSettings(changes) { await valueOf(bridge.invoke['settings:set'](changes)); },
+    on<E extends keyof HostEvents>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+      if (event === 'dataset:chosen') {
+        return bridge.on('dataset:chosen', (chosen) => (handler as (p: DatasetChoice) => void)(datasetOf(chosen)));
+      }
+      return bridge.on(event as Exclude<E, 'dataset:chosen'>, handler as never);
     },
   };
 }

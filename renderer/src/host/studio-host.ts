@@ -1,7 +1,31 @@
-import type { AppInfo } from '../../../electron/ipc/contract';
+import type { DatasetSource } from '../../../core/engine/protocol';
+import type { EngineTransport } from '../../../core/engine/transport';
+import type { AppInfo, AppSettings, IpcEvents, OpenedProject } from '../../../electron/ipc/contract';
 
 /** Where the renderer is running. */
 export type HostKind = 'electron' | 'browser';
+
+/** A dataset the user chose: what to show, and how the engine reads it. */
+export interface DatasetChoice {
+  name: string;
+  size: number;
+  source: DatasetSource;
+}
+
+/** What a dropped file turned out to be. */
+export type DroppedChoice =
+  | { kind: 'dataset'; dataset: DatasetChoice }
+  | { kind: 'project'; project: OpenedProject };
+
+/** Events a host may push (the desktop app's menu, engine restarts, files opened from the OS). */
+export interface HostEvents {
+  'menu:command': IpcEvents['menu:command'];
+  'engine:crashed': IpcEvents['engine:crashed'];
+  'project:opened': IpcEvents['project:opened'];
+  'dataset:chosen': DatasetChoice;
+  'settings:changed': AppSettings;
+  'app:notice': IpcEvents['app:notice'];
+}
 
 /**
  * The one interface the UI uses to reach the outside world. The desktop app
@@ -14,4 +38,21 @@ export interface StudioHost {
   readonly runtime: string;
   /** Name, app version and engine version. */
   appInfo(): Promise<AppInfo>;
+  /**
+   * A channel to the engine. The desktop engine outlives the page (a reload
+   * finds its data); the web edition starts a Web Worker and restores the
+   * last session saved in the browser.
+   */
+  connectEngine(): Promise<EngineTransport>;
+  /** Asks the user for a CSV file (a dialog); null when cancelled. */
+  chooseDataset(): Promise<DatasetChoice | null>;
+  /** Turns a file dropped on the window into a dataset (or, on the desktop, a project). */
+  openDropped(file: File): Promise<DroppedChoice>;
+  /** Called after every change the user would want to keep; the host persists the session its way. */
+  sessionChanged(learn: Record<string, unknown>): void;
+  /** Settings kept by the host (the desktop menu follows them); null when the page keeps its own. */
+  settings(): Promise<AppSettings | null>;
+  updateSettings(changes: Partial<AppSettings>): Promise<void>;
+  /** Subscribes to a host event; returns the unsubscribe function. */
+  on<E extends keyof HostEvents>(event: E, handler: (payload: HostEvents[E]) => void): () => void;
 }

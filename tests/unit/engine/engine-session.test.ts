@@ -83,3 +83,17 @@ describe('blob sources', () => {
     expect(bad.result).toEqual({ ok: false, error: { code: 'bad-request', message: 'Bad request: "load-dataset" request at source.blob: expected a File or Blob.' } });
   });
 });
+
+describe('suggested data settings', () => {
+  it('proposes the last usable column as target with its task, ignores identifiers, and configures as is', async () => {
+    const h = createHarness();
+    const csv = 'id,name,x1,x2,label\n1,ann,0.5,1,cat\n2,bob,0.1,2,dog\n3,cy,0.9,3,cat\n4,di,0.3,1,dog\n5,ed,0.7,2,cat\n6,fa,0.2,3,dog\n7,gu,0.8,1,cat\n8,ho,0.4,2,dog\n';
+    const loaded = valueOf(await h.call({ type: 'load-dataset', source: { kind: 'text', name: 'd.csv', text: csv } })) as LoadDatasetValue;
+    expect(loaded.suggested).toEqual({
+      roles: { id: 'ignore', name: 'ignore', x1: 'input', x2: 'input', label: 'target' },
+      task: 'classification',
+      split: { train: 0.7, validation: 0.15, test: 0.15, seed: 1 },
+    });
+    expect(valueOf(await h.call({ type: 'configure-data', config: loaded.suggested }))).toMatchObject({ inputs: 2, outputs: 1, labels: ['cat', 'dog'] });
+  });
+});
