@@ -152,6 +152,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     if (s.model && !shapeFits(s.model.spec, p)) s.model = null;
     s.configured = {
       inputs: p.train.x.cols, outputs: p.train.y.cols,
+      inputNames: [...p.pipeline.state.featureNames], outputNames: [...p.pipeline.state.outputNames],
       rows: { train: p.train.x.rows, validation: p.validation.x.rows, test: p.test.x.rows },
       labels: p.pipeline.state.target.kind === 'classes' ? p.pipeline.state.target.labels : null,
       warnings: p.issues.map((i) => i.message), modelKept: s.model !== null,

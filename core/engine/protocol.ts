@@ -199,6 +199,10 @@ export interface LoadDatasetValue {
 export interface ConfigureValue {
   inputs: number;
   outputs: number;
+  /** One name per network input, e.g. `sepal_length_cm`, `island=Biscoe` (one-hot), `age (missing)`. */
+  inputNames: string[];
+  /** One name per network output, e.g. `species=setosa`, or the target columns (regression). */
+  outputNames: string[];
   rows: { train: number; validation: number; test: number };
   /** Class labels in output order (classification), else null. */
   labels: string[] | null;

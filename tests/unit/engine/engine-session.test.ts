@@ -94,6 +94,8 @@ describe('suggested data settings', () => {
       task: 'classification',
       split: { train: 0.7, validation: 0.15, test: 0.15, seed: 1 },
     });
-    expect(valueOf(await h.call({ type: 'configure-data', config: loaded.suggested }))).toMatchObject({ inputs: 2, outputs: 1, labels: ['cat', 'dog'] });
+    expect(valueOf(await h.call({ type: 'configure-data', config: loaded.suggested }))).toMatchObject({
+      inputs: 2, outputs: 1, labels: ['cat', 'dog'], inputNames: ['x1', 'x2'], outputNames: ['label=dog'],
+    });
   });
 });

@@ -1,0 +1,2 @@
+/** Strings of the data view. */
+export default {};

@@ -1,0 +1,2 @@
+/** Strings of the network view. */
+export default {};
