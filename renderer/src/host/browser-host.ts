@@ -84,6 +84,7 @@ export function browserHost(): StudioHost {
         });
       }, SAVE_DELAY_MS);
     },
+    projects: null,
     settings: () => Promise.resolve(null),
     updateSettings: () => Promise.resolve(),
     on: events.on,

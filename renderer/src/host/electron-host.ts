@@ -29,15 +29,15 @@ function nextEnginePort(): Promise<MessagePort> {
   });
 }
 
-/** The desktop host, over `window.studio` from the preload. */
-export function electronHost(bridge: StudioBridge): StudioHost {
+/** The desktop host, over `window.studio` from the preload; `nextPort` is replaceable for tests. */
+export function electronHost(bridge: StudioBridge, nextPort: () => Promise<MessagePort> = nextEnginePort): StudioHost {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     kind: 'electron',
     runtime: `Electron ${bridge.versions.electron}`,
     appInfo: (): Promise<AppInfo> => valueOf(bridge.invoke['app:info']()),
     async connectEngine(): Promise<EngineTransport> {
-      const port = nextEnginePort();
+      const port = nextPort();
       await valueOf(bridge.invoke['engine:connect']());
       const engine = await port;
       engine.start();
@@ -54,6 +54,17 @@ export function electronHost(bridge: StudioBridge): StudioHost {
     sessionChanged(learn) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => { void bridge.invoke['project:changed']({ learn }); }, 250);
+    },
+    projects: {
+      newProject: () => valueOf(bridge.invoke['project:new']()),
+      open: () => valueOf(bridge.invoke['project:open']()),
+      openRecent: (path) => valueOf(bridge.invoke['project:open-recent'](path)),
+      save: (learn) => valueOf(bridge.invoke['project:save']({ learn })),
+      saveAs: (learn) => valueOf(bridge.invoke['project:save-as']({ learn })),
+      recovery: () => valueOf(bridge.invoke['project:recovery']()),
+      recover: (accept) => valueOf(bridge.invoke['project:recover'](accept)),
+      locateDataset: () => valueOf(bridge.invoke['dataset:locate']()),
+      relinkDataset: (path) => valueOf(bridge.invoke['dataset:relink'](path)),
     },
     settings: () => valueOf(bridge.invoke['settings:get']()),
     async updateSettings(changes) { await valueOf(bridge.invoke['settings:set'](changes)); },

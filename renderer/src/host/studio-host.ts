@@ -1,6 +1,8 @@
 import type { DatasetSource } from '../../../core/engine/protocol';
 import type { EngineTransport } from '../../../core/engine/transport';
-import type { AppInfo, AppSettings, IpcEvents, OpenedProject } from '../../../electron/ipc/contract';
+import type {
+  AppInfo, AppSettings, IpcEvents, LocateResult, OpenedProject, RecoveryOffer, SavedProject,
+} from '../../../electron/ipc/contract';
 
 /** Where the renderer is running. */
 export type HostKind = 'electron' | 'browser';
@@ -16,6 +18,19 @@ export interface DatasetChoice {
 export type DroppedChoice =
   | { kind: 'dataset'; dataset: DatasetChoice }
   | { kind: 'project'; project: OpenedProject };
+
+/** Project files: the desktop app's (main keeps the file, the engine the data); absent in the web edition. */
+export interface ProjectHost {
+  newProject(): Promise<OpenedProject>;
+  open(): Promise<OpenedProject | null>;
+  openRecent(path: string): Promise<OpenedProject>;
+  save(learn: Record<string, unknown>): Promise<SavedProject | null>;
+  saveAs(learn: Record<string, unknown>): Promise<SavedProject | null>;
+  recovery(): Promise<RecoveryOffer | null>;
+  recover(accept: boolean): Promise<OpenedProject | null>;
+  locateDataset(): Promise<LocateResult | null>;
+  relinkDataset(path: string): Promise<OpenedProject>;
+}
 
 /** Events a host may push (the desktop app's menu, engine restarts, files opened from the OS). */
 export interface HostEvents {
@@ -53,6 +68,8 @@ export interface StudioHost {
   /** Settings kept by the host (the desktop menu follows them); null when the page keeps its own. */
   settings(): Promise<AppSettings | null>;
   updateSettings(changes: Partial<AppSettings>): Promise<void>;
+  /** Project files, where the host has them (desktop); null in the web edition. */
+  readonly projects: ProjectHost | null;
   /** Subscribes to a host event; returns the unsubscribe function. */
   on<E extends keyof HostEvents>(event: E, handler: (payload: HostEvents[E]) => void): () => void;
 }

@@ -32,4 +32,17 @@ export default {
   theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
   language: { label: 'Language' },
   settings: { label: 'Settings' },
+  project: {
+    recoveryTitle: 'Recover unsaved work?',
+    recoveryText: 'Backprop Studio closed unexpectedly. Work from {time} was saved automatically.',
+    recover: 'Recover',
+    discard: 'Discard',
+    missingTitle: 'Dataset not found',
+    changedTitle: 'Dataset changed',
+    locate: 'Locate dataset…',
+    useAnyway: 'Use this file anyway',
+    cancel: 'Cancel',
+    recovered: 'Recovered unsaved work.',
+  },
+  about: '{name} {version} · engine {engine} · {runtime}',
 };

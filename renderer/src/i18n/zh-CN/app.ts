@@ -32,4 +32,17 @@ export default {
   theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色' },
   language: { label: '语言' },
   settings: { label: '设置' },
+  project: {
+    recoveryTitle: '恢复未保存的工作？',
+    recoveryText: 'Backprop Studio 意外关闭。{time} 的工作已自动保存。',
+    recover: '恢复',
+    discard: '丢弃',
+    missingTitle: '找不到数据集',
+    changedTitle: '数据集已更改',
+    locate: '查找数据集…',
+    useAnyway: '仍然使用此文件',
+    cancel: '取消',
+    recovered: '已恢复未保存的工作。',
+  },
+  about: '{name} {version} · 引擎 {engine} · {runtime}',
 };
