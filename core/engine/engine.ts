@@ -22,6 +22,7 @@ import type { EpochLog, TrainConfig } from '../train/config';
 import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
 import { EngineFailure, errorInfo, fail } from './engine-errors';
+import { evaluationDetail } from './engine-evaluate';
 import { exportModelValue, predictFileValue } from './engine-export';
 import { PROTOCOL_VERSION, parseRequest, reply, type ConfigureValue, type LoadDatasetValue, type SessionValue, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
@@ -292,6 +293,11 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         notRunning('evaluating');
         const { model, prepared } = needModel('evaluating');
         return evaluateSplit(model, prepared, req.split);
+      }
+      case 'evaluate-detail': {
+        notRunning('evaluating');
+        const { model, prepared } = needModel('evaluating');
+        return evaluationDetail(model, prepared, needTable('evaluating'), req.split);
       }
       case 'predict-rows': {
         notRunning('predicting');

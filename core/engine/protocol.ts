@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { SkippedRows } from '../data/csv-reader';
 import type { PrepConfig } from '../data/prep/config';
+import type { ClassificationDiagnostics, RegressionReport } from '../train/diagnostics';
 import type { BlobLike } from '../data/source';
 import { prepConfigSchema } from '../data/prep/config-schema';
 import { epochLogSchema, networkSpecSchema, trainConfigSchema } from '../model-io/format';
@@ -102,6 +103,8 @@ export const requestSchema = z.discriminatedUnion('type', [
    */
   request('train-step', { config: trainConfigSchema.optional() }),
   request('evaluate', { split: z.enum(SPLITS) }),
+  /** Metrics plus the Evaluate view's detail: confusion matrix / ROC or residuals, and the worst rows. */
+  request('evaluate-detail', { split: z.enum(SPLITS) }),
   request('predict-rows', { records: z.array(z.record(z.string(), cell)) }),
   /** Predicts every row of a CSV with the current model and preprocessing; replies with the predictions as CSV. */
   request('predict-file', { source: datasetSourceSchema }),
@@ -237,6 +240,26 @@ export interface EvaluationValue {
   split: SplitName;
   rows: number;
   metrics: MetricValues & { loss: number };
+}
+
+/** A row the model got badly wrong, with its original cells. */
+export interface WorstRow {
+  /** 1-based data row of the file. */
+  row: number;
+  values: Record<string, string | number | null>;
+  /** The class (one entry) or the target values. */
+  actual: (string | number)[];
+  predicted: (string | number)[];
+  /** 1 − p(true class), or the mean absolute error over the targets. */
+  error: number;
+}
+
+/** `evaluate-detail` value. */
+export interface EvaluationDetail extends EvaluationValue {
+  classification: ClassificationDiagnostics | null;
+  regression: RegressionReport[] | null;
+  /** The worst rows, worst first. */
+  worst: WorstRow[];
 }
 
 /** `get-weights` value: every dense layer's parameters, for live visualisation (sent on request only). */
