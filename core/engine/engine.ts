@@ -23,6 +23,7 @@ import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
 import { EngineFailure, errorInfo, fail } from './engine-errors';
 import { evaluationDetail } from './engine-evaluate';
+import { predictGrid } from './engine-grid';
 import { exportModelValue, predictFileValue } from './engine-export';
 import { PROTOCOL_VERSION, parseRequest, reply, type ConfigureValue, type LoadDatasetValue, type SessionValue, type DatasetSource, type ImportChoices, type EngineMessage, type EngineRequest, type EngineResult, type EngineSnapshot, type EngineState } from './protocol';
 import { createStepper, startTraining, type StepResult, type TrainingRun } from './training';
@@ -315,6 +316,12 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         notRunning('exporting the model');
         const { model, prepared } = needModel('exporting the model');
         return exportModelValue(modelFile(model, prepared), req.format ?? 'native');
+      }
+      case 'predict-grid': {
+        // Also between batches of a run: the live decision map reads the weights as they are.
+        notBusyLoading('drawing the decision map');
+        const { model, prepared } = needModel('drawing the decision map');
+        return predictGrid(model, prepared, { inputs: req.inputs, resolution: req.resolution });
       }
       case 'get-weights': {
         const { model } = needModel('reading the weights');

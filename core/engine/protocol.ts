@@ -111,6 +111,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** The model in one format (default `native`: the app's own model file). */
   request('export-model', { format: z.enum(EXPORT_FORMATS).optional() }),
   request('get-weights', {}),
+  /**
+   * The decision map: the output over a grid of two inputs (`inputs`, default
+   * the first two; others at their means), hidden-neuron thumbnails, training points.
+   */
+  request('predict-grid', {
+    inputs: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+    resolution: z.number().int().min(2).max(200).optional(),
+  }),
   /** Sets one parameter: `w[index]` (row-major [inputs × units]) or `b[index]` of dense layer `layer`. */
   request('set-weight', {
     layer: z.number().int().min(0), param: z.enum(['w', 'b']), index: z.number().int().min(0), value: z.number(),
@@ -260,6 +268,25 @@ export interface EvaluationDetail extends EvaluationValue {
   regression: RegressionReport[] | null;
   /** The worst rows, worst first. */
   worst: WorstRow[];
+}
+
+/** `predict-grid` value; coordinates are the network's (scaled) input units, rows top (max y) to bottom. */
+export interface GridValue {
+  inputs: [number, number];
+  names: [string, string];
+  resolution: number;
+  x: { min: number; max: number };
+  y: { min: number; max: number };
+  /** binary: `values` = p(second label); classes: `classes` = predicted class, `values` = its probability; regression: the prediction. */
+  kind: 'binary' | 'classes' | 'regression';
+  labels: string[] | null;
+  values: Float32Array;
+  classes: Uint8Array | null;
+  range: { min: number; max: number };
+  /** Each hidden layer's activations on a small grid: [units × resolution²]. */
+  neurons: { layer: number; units: number; resolution: number; values: Float32Array }[];
+  /** Training points: coordinates and class index or target value. */
+  points: { x: Float32Array; y: Float32Array; target: Float32Array };
 }
 
 /** `get-weights` value: every dense layer's parameters, for live visualisation (sent on request only). */
