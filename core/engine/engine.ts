@@ -288,8 +288,18 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         r.resume();
         return { state: state() };
       }
-      case 'train-step':
-        return trainStep(req.config);
+      case 'train-step': {
+        if (!run) return trainStep(req.config);
+        if (!run.paused) fail('busy', 'Training is running; pause it before stepping.');
+        if (req.config) fail('busy', 'A run is paused; stop it before stepping with other settings.');
+        return (await run.step()) ?? fail('not-training', 'The run ended before the step.');
+      }
+      case 'train-set-learning-rate': {
+        run?.setLearningRate(req.learningRate);
+        if (s.training) s.training = { ...s.training, optimizer: { ...s.training.optimizer, learningRate: req.learningRate } };
+        if (s.stepper) s.stepper = null;
+        return { learningRate: req.learningRate };
+      }
       case 'evaluate': {
         notRunning('evaluating');
         const { model, prepared } = needModel('evaluating');

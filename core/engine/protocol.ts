@@ -97,11 +97,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('train-resume', {}),
   request('train-stop', {}),
   /**
-   * Trains exactly one batch. With a `config`, a new stepping sequence starts
+   * Trains exactly one batch. While a run is paused: its next batch (the run
+   * stays paused). Otherwise, with a `config`, a new stepping sequence starts
    * (fresh optimizer state, first batch); without one, the current sequence
    * goes on (or one starts with the last train-start's settings).
    */
   request('train-step', { config: trainConfigSchema.optional() }),
+  /** Changes the learning rate: of the paused or running run from its next batch, and of later runs and steps. */
+  request('train-set-learning-rate', { learningRate: z.number().positive().max(1e3) }),
   request('evaluate', { split: z.enum(SPLITS) }),
   /** Metrics plus the Evaluate view's detail: confusion matrix / ROC or residuals, and the worst rows. */
   request('evaluate-detail', { split: z.enum(SPLITS) }),

@@ -43,6 +43,10 @@ export interface TrainingRun {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** While paused: trains exactly one more batch and stays paused; resolves with that batch (null if the run ended first). */
+  step(): Promise<(StepResult & { epoch: number }) | null>;
+  /** The base learning rate from the next batch on. */
+  setLearningRate(rate: number): void;
   /** Resolves (never rejects) after `train-finished` has been sent. */
   readonly done: Promise<FinishReason>;
 }
@@ -56,6 +60,9 @@ export function startTraining(args: TrainingRunArgs): TrainingRun {
   const totalSamples = args.config.epochs * args.data.train.x.rows;
   const started = clock();
   let lastProgress = -Infinity, smoothed = NaN, epochs = 0;
+  const learningRate = { current: args.config.optimizer.learningRate };
+  /** Steps waiting for their batch to finish, oldest first. */
+  const stepping: Array<(info: (StepResult & { epoch: number }) | null) => void> = [];
 
   const done = (async (): Promise<FinishReason> => {
     let reason: FinishReason;
@@ -68,7 +75,11 @@ export function startTraining(args: TrainingRunArgs): TrainingRun {
         onBatchEnd(info) {
           smoothed = Number.isNaN(smoothed) ? info.loss : SMOOTHING * info.loss + (1 - SMOOTHING) * smoothed;
           const now = clock();
-          if (now - lastProgress < interval) return;
+          if (info.stepped) {
+            const batchRows = Math.min(args.config.batchSize, args.data.train.x.rows - (info.batch - 1) * args.config.batchSize);
+            stepping.shift()?.({ epoch: info.epoch, batch: info.batch, batches: info.batches, rows: batchRows, loss: info.loss });
+          }
+          if (!info.stepped && now - lastProgress < interval) return;
           lastProgress = now;
           const seconds = (now - started) / 1000;
           const rate = seconds > 0 ? info.samplesSeen / seconds : 0;
@@ -82,12 +93,14 @@ export function startTraining(args: TrainingRunArgs): TrainingRun {
           args.onEpoch(log);
           args.send({ type: 'train-epoch', log });
         },
-      }, { rng: args.rng, clock, signal: abort.signal, pause: gate, yieldEveryMs: YIELD_EVERY_MS });
+      }, { rng: args.rng, clock, signal: abort.signal, pause: gate, yieldEveryMs: YIELD_EVERY_MS, learningRate });
       reason = result.cancelled ? 'stopped' : result.stoppedEarly ? 'early-stop' : 'completed';
     } catch (e) {
       reason = e instanceof TrainError && e.code === 'diverged' ? 'diverged' : 'failed';
       error = errorInfo(e);
     }
+    // A step asked for as the run ended gets no batch.
+    for (const resolve of stepping.splice(0)) resolve(null);
     args.onFinish(reason);
     args.send(error ? { type: 'train-finished', reason, epochs, error } : { type: 'train-finished', reason, epochs });
     return reason;
@@ -98,6 +111,11 @@ export function startTraining(args: TrainingRunArgs): TrainingRun {
     pause: () => gate.pause(),
     resume: () => gate.resume(),
     stop: () => abort.abort(),
+    step: () => new Promise((resolve) => {
+      stepping.push(resolve);
+      gate.step();
+    }),
+    setLearningRate(rate) { learningRate.current = rate; },
     done,
   };
 }

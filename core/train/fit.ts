@@ -23,6 +23,8 @@ export interface BatchInfo {
   loss: number;
   /** Samples processed since `fit` started. */
   samplesSeen: number;
+  /** The batch ran as one step of a paused run (reported even when callbacks are throttled). */
+  stepped: boolean;
 }
 
 export interface FitCallbacks {
@@ -39,8 +41,13 @@ export interface FitOptions {
   clock?: () => number;
   /** Aborting stops before the next batch; `fit` then resolves with `cancelled: true`. */
   signal?: AbortSignal;
-  /** Pauses between batches. */
+  /** Pauses between batches (and steps one batch at a time while paused). */
   pause?: PauseGate;
+  /**
+   * The base learning rate, read before every batch, so a run can change it
+   * while paused (the schedule still applies on top); default the config's.
+   */
+  learningRate?: { current: number };
   /** Yield to the event loop at least this often so pause/stop messages arrive (default 50 ms). */
   yieldEveryMs?: number;
   /** How to yield (default `fastYield()`: setImmediate or a MessageChannel round trip). */
@@ -106,20 +113,28 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
 
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const started = clock();
-    const lr = scheduledRate(config.schedule, config.optimizer.learningRate, epoch - 1, config.epochs);
     if (config.shuffle !== false) options.rng.shuffle(order);
     const acc = metrics.length ? new MetricAccumulator(outputs) : null;
     let lossSum = 0;
 
     for (let b = 0; b < batches; b++) {
-      if (options.pause?.isPaused) await Promise.race([options.pause.whenResumed(), abortWait]);
-      if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
+      // Between batches: now and then let pause/stop messages in, then wait while paused (a step lets one batch through).
       if (clock() - lastYield >= yieldEvery) {
         await yieldNow();
         lastYield = clock();
-        if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
-        if (options.pause?.isPaused) { b--; continue; }
       }
+      if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
+      let stepped = false;
+      if (options.pause) {
+        const gate = options.pause;
+        stepped = gate.isPaused;
+        while (!gate.tryPass()) {
+          await Promise.race([gate.whenResumed(), abortWait]);
+          if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
+          stepped = gate.isPaused;
+        }
+      }
+      const lr = scheduledRate(config.schedule, options.learningRate?.current ?? config.optimizer.learningRate, epoch - 1, config.epochs);
 
       const r0 = b * batchSize;
       const n = Math.min(batchSize, rows - r0);
@@ -147,14 +162,15 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
       samplesSeen += n;
       if (callbacks.onBatchEnd) {
         const now = clock();
-        if (now - lastBatchCallback >= (callbacks.batchIntervalMs ?? 0) || b === batches - 1) {
+        if (stepped || now - lastBatchCallback >= (callbacks.batchIntervalMs ?? 0) || b === batches - 1) {
           lastBatchCallback = now;
-          callbacks.onBatchEnd({ epoch, batch: b + 1, batches, loss, samplesSeen });
+          callbacks.onBatchEnd({ epoch, batch: b + 1, batches, loss, samplesSeen, stepped });
         }
       }
     }
 
     const train: MetricValues = { loss: lossSum / rows, ...(acc ? acc.result(metrics) : {}) };
+    const lr = scheduledRate(config.schedule, options.learningRate?.current ?? config.optimizer.learningRate, epoch - 1, config.epochs);
     const log: EpochLog = { epoch, learningRate: lr, train, durationMs: 0 };
     if (data.validation) log.validation = evaluate(model, data.validation.x, data.validation.y, metrics);
     log.durationMs = clock() - started;

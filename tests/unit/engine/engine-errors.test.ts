@@ -100,7 +100,7 @@ describe('engine errors are typed replies with messages for the user', () => {
     ['configure-data', { type: 'configure-data', config: IRIS_PREP }, 'Training is running; stop it before changing the data settings.'],
     ['load-dataset', { type: 'load-dataset', source: IRIS_SOURCE }, 'Training is running; stop it before loading a dataset.'],
     ['train-start', { type: 'train-start', config: IRIS_TRAIN }, 'Training is running; stop it before starting another run.'],
-    ['train-step', { type: 'train-step', config: IRIS_TRAIN }, 'Training is running; stop it before stepping.'],
+    ['train-step', { type: 'train-step', config: IRIS_TRAIN }, 'Training is running; pause it before stepping.'],
     ['evaluate', { type: 'evaluate', split: 'test' }, 'Training is running; pause or stop it before evaluating.'],
     ['predict-rows', { type: 'predict-rows', records: [] }, 'Training is running; pause or stop it before predicting.'],
     ['predict-file', { type: 'predict-file', source: IRIS_SOURCE }, 'Training is running; pause or stop it before predicting.'],
