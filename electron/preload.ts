@@ -40,6 +40,7 @@ const studio: StudioBridge = {
     chrome: process.versions.chrome,
     node: process.versions.node,
   }),
+  enginePortMessage: ENGINE_PORT_MESSAGE,
   invoke: Object.freeze(invoke),
   on<E extends IpcEventName>(name: E, handler: (payload: IpcEvents[E]) => void): () => void {
     if (!knownEvents.has(name)) throw new Error(`Unknown event "${name}".`);

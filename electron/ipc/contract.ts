@@ -16,6 +16,8 @@ import type { EngineState, ExportFormat } from '../../core/engine/protocol';
 import type { MessageEndpoint } from '../../core/engine/transport-port';
 import type { MenuCommand } from '../services/menu-template';
 
+export type { MenuCommand };
+
 /** What the app says about itself (`app:info`). */
 export interface AppInfo {
   /** Product name, e.g. "Backprop Studio". */
@@ -244,6 +246,8 @@ export type BridgeFunction<C extends IpcChannel> = (...args: IpcArgs<C>) => Prom
 export interface StudioBridge {
   /** Versions of the desktop runtime. */
   readonly versions: Readonly<RuntimeVersions>;
+  /** The `window.postMessage` data that carries a new engine port (`ENGINE_PORT_MESSAGE`). */
+  readonly enginePortMessage: string;
   /** One function per channel of `IpcContract`, except `file:dropped` (see `openDroppedFile`). */
   readonly invoke: { readonly [C in PageChannel]: BridgeFunction<C> };
   /** Subscribes to one main-process event; returns the unsubscribe function. */

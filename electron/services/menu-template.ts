@@ -43,7 +43,7 @@
 /** Every command a menu item can send to the renderer. */
 export const MENU_COMMAND_IDS = [
   'file.new', 'file.openDataset', 'file.openProject', 'file.openRecent', 'file.clearRecent',
-  'file.save', 'file.saveAs', 'file.exportModel',
+  'file.save', 'file.saveAs', 'file.exportModel', 'edit.undo', 'edit.redo',
   'view.theme.system', 'view.theme.light', 'view.theme.dark', 'view.language.en', 'view.language.zh-CN',
   'training.start', 'training.pause', 'training.resume', 'training.stop', 'training.step',
   'help.learn', 'help.about',
@@ -67,6 +67,8 @@ export interface MenuItemSpec {
   label?: string;
   role?: MenuRole;
   accelerator?: string;
+  /** False: the accelerator is shown in the menu but the key press goes to the page. */
+  registerAccelerator?: boolean;
   command?: MenuCommand;
   type?: 'separator' | 'submenu' | 'checkbox' | 'radio';
   checked?: boolean;
@@ -184,8 +186,13 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemSpec[] 
   ]);
 
   const editMenu = submenu(l('edit'), [
-    { label: l('undo'), role: 'undo' },
-    { label: l('redo'), role: 'redo' },
+    // Commands, not roles: the page decides (a text field's own undo, or the network designer's history).
+    // The accelerators are shown but not registered, so the keys reach the page as ordinary key presses.
+    { label: l('undo'), command: { id: 'edit.undo' }, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false },
+    {
+      label: l('redo'), command: { id: 'edit.redo' },
+      accelerator: options.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z', registerAccelerator: false,
+    },
     separator,
     { label: l('cut'), role: 'cut' },
     { label: l('copy'), role: 'copy' },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { COLUMN_ROLES } from '../table';
-import { BINARY_ENCODINGS, IMPUTATIONS, NUMERIC_SCALINGS, TASKS, prepError, type PrepConfig } from './config';
+import { BINARY_ENCODINGS, COLUMN_KIND_OVERRIDES, IMPUTATIONS, NUMERIC_SCALINGS, TASKS, prepError, type PrepConfig } from './config';
 import { describeSchemaIssue } from './schema-issue';
 import { checkSplitFractions } from './split';
 
@@ -34,6 +34,7 @@ export const prepConfigSchema = z.strictObject(
     ),
     stratify: boolean().exactOptional(),
     binaryEncoding: oneOf(BINARY_ENCODINGS).exactOptional(),
+    kinds: z.record(z.string(), oneOf(COLUMN_KIND_OVERRIDES), expected('an object of column types such as { "zip": "categorical" }')).exactOptional(),
     missingTokens: z.array(z.string(expected('a string')), expected('a list of missing-value tokens')).exactOptional(),
   },
   expected('a preprocessing settings object with "roles", "task" and "split"'),

@@ -32,6 +32,14 @@ export type Imputation = (typeof IMPUTATIONS)[number];
 export const BINARY_ENCODINGS = ['single', 'one-hot'] as const;
 export type BinaryEncoding = (typeof BINARY_ENCODINGS)[number];
 
+/**
+ * A column type the user chose over the inferred one: `numeric` reads a
+ * categorical column's values as numbers, `categorical` one-hot encodes a
+ * numeric column by its distinct values (see `applyColumnKinds`).
+ */
+export const COLUMN_KIND_OVERRIDES = ['numeric', 'categorical'] as const;
+export type ColumnKindOverride = (typeof COLUMN_KIND_OVERRIDES)[number];
+
 /** Fractions of the kept rows per split (each in [0, 1], summing to 1, train > 0). */
 export interface SplitFractions {
   train: number;
@@ -58,6 +66,8 @@ export interface PrepConfig {
   stratify?: boolean;
   /** Two-class targets: one sigmoid column or two softmax columns (default `single`). */
   binaryEncoding?: BinaryEncoding;
+  /** Column types chosen over the inferred ones, by column name (default none). */
+  kinds?: Readonly<Record<string, ColumnKindOverride>>;
   /** Cells that mean "missing" in raw prediction rows (default `DEFAULT_MISSING_TOKENS`). */
   missingTokens?: readonly string[];
 }
@@ -77,6 +87,7 @@ export function resolvePrepConfig(config: PrepConfig): ResolvedPrepConfig {
     split: config.split,
     stratify: config.stratify ?? config.task === 'classification',
     binaryEncoding: config.binaryEncoding ?? 'single',
+    kinds: config.kinds ?? {},
     missingTokens: config.missingTokens ?? DEFAULT_MISSING_TOKENS,
   };
 }

@@ -8,6 +8,7 @@ import type { DataIssue } from '../issues';
 import type { DataTable } from '../table';
 import type { PrepConfig } from './config';
 import { fitPipeline } from './fit-pipeline';
+import { applyColumnKinds } from './kinds';
 import type { Pipeline } from './pipeline';
 import { splitRows, type RowSplit } from './split';
 import { transform, type TransformResult } from './transform';
@@ -26,12 +27,13 @@ export interface PreparedData {
 }
 
 /**
- * `splitRows` → `fitPipeline` on the training rows → `transform` of each split.
+ * `applyColumnKinds` → `splitRows` → `fitPipeline` on the training rows → `transform` of each split.
  *
  * @param rng defaults to `createRng(config.split.seed)`.
  * @throws DataError from any of the three steps.
  */
-export function prepareData(table: DataTable, config: PrepConfig, rng?: Rng): PreparedData {
+export function prepareData(rawTable: DataTable, config: PrepConfig, rng?: Rng): PreparedData {
+  const table = applyColumnKinds(rawTable, config.kinds);
   const split = splitRows(table, config, rng);
   const pipeline = fitPipeline(table, config, split.train);
   const train = transform(pipeline, table, split.train);

@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import type { EngineSnapshot } from '../../../core/engine/protocol';
+import type { EngineSnapshot, ExportValue, PredictFileValue } from '../../../core/engine/protocol';
 import { connectEngine } from '../../../core/engine/transport-port';
 import { createEngineClient, type EngineClient, type EngineTransport } from '../../../core/engine/transport';
 import { APP_NAME, ENGINE_VERSION } from '../../../core/version';
@@ -26,6 +26,26 @@ function pickFile(accept: string): Promise<File | null> {
     input.click();
   });
 }
+
+/** Offers `data` as a download named `name` (the browser asks where, or saves to Downloads). */
+function download(name: string, data: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The value of an engine request, or its message as an error. */
+async function call<T>(client: EngineClient | null, request: Parameters<EngineClient['request']>[0]): Promise<T> {
+  if (!client) throw new Error('The engine is not connected yet.');
+  const reply = await client.request(request);
+  if (!reply.result.ok) throw new Error(reply.result.error.message);
+  return reply.result.value as T;
+}
+
+const MIME: Record<string, string> = { json: 'application/json', onnx: 'application/octet-stream', bin: 'application/octet-stream', py: 'text/x-python', mjs: 'text/javascript' };
 
 const datasetOf = (file: File): DatasetChoice => ({ name: file.name, size: file.size, source: { kind: 'blob', name: file.name, blob: file } });
 
@@ -74,6 +94,22 @@ export function browserHost(): StudioHost {
     openDropped(file) {
       if (file.name.toLowerCase().endsWith('.bpstudio')) return Promise.reject(new Error(WEB_PROJECT_MESSAGE));
       return Promise.resolve({ kind: 'dataset', dataset: datasetOf(file) });
+    },
+    trainingState: () => undefined,
+    async exportModel(format) {
+      const value = await call<ExportValue>(client, { type: 'export-model', format });
+      for (const file of value.files) {
+        download(file.name, file.text ?? file.bytes ?? '', MIME[file.name.split('.').pop() ?? ''] ?? 'application/octet-stream');
+      }
+      return { path: value.files.map((f) => f.name).join(', ') };
+    },
+    async exportPredictions() {
+      const file = await pickFile('.csv,.tsv,.tab,.txt,text/csv,text/plain');
+      if (!file) return null;
+      const value = await call<PredictFileValue>(client, { type: 'predict-file', source: { kind: 'blob', name: file.name, blob: file } });
+      const name = `${file.name.replace(/\.[^.]+$/, '')}-predictions.csv`;
+      download(name, value.csv, 'text/csv');
+      return { path: name, rows: value.rows, warnings: value.warnings };
     },
     sessionChanged(learn) {
       if (timer) clearTimeout(timer);

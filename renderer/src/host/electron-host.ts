@@ -1,9 +1,7 @@
 import type { MessageEndpoint } from '../../../core/engine/transport-port';
 import { connectEngine } from '../../../core/engine/transport-port';
 import type { EngineTransport } from '../../../core/engine/transport';
-import {
-  ENGINE_PORT_MESSAGE, type AppInfo, type ChosenDataset, type IpcResult, type StudioBridge,
-} from '../../../electron/ipc/contract';
+import type { AppInfo, ChosenDataset, IpcResult, StudioBridge } from '../../../electron/ipc/contract';
 import type { DatasetChoice, HostEvents, StudioHost } from './studio-host';
 
 /** A bridge result's value, or its message as an error. */
@@ -17,11 +15,11 @@ const datasetOf = (chosen: ChosenDataset): DatasetChoice => ({
   name: chosen.name, size: chosen.size, source: { kind: 'path', path: chosen.path },
 });
 
-/** Waits for the engine port the preload posts to this window. */
-function nextEnginePort(): Promise<MessagePort> {
+/** Waits for the engine port the preload posts to this window with `tag` as its data. */
+function nextEnginePort(tag: string): Promise<MessagePort> {
   return new Promise((resolve) => {
     const listener = (event: MessageEvent): void => {
-      if (event.source !== window || event.data !== ENGINE_PORT_MESSAGE || event.ports.length !== 1) return;
+      if (event.source !== window || event.data !== tag || event.ports.length !== 1) return;
       window.removeEventListener('message', listener);
       resolve(event.ports[0]!);
     };
@@ -30,7 +28,7 @@ function nextEnginePort(): Promise<MessagePort> {
 }
 
 /** The desktop host, over `window.studio` from the preload; `nextPort` is replaceable for tests. */
-export function electronHost(bridge: StudioBridge, nextPort: () => Promise<MessagePort> = nextEnginePort): StudioHost {
+export function electronHost(bridge: StudioBridge, nextPort: () => Promise<MessagePort> = () => nextEnginePort(bridge.enginePortMessage)): StudioHost {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     kind: 'electron',
@@ -51,6 +49,9 @@ export function electronHost(bridge: StudioBridge, nextPort: () => Promise<Messa
       const dropped = await valueOf(bridge.openDroppedFile(file));
       return dropped.kind === 'dataset' ? { kind: 'dataset', dataset: datasetOf(dropped.dataset) } : dropped;
     },
+    trainingState(state) { void bridge.invoke['menu:training'](state); },
+    exportModel: (format) => valueOf(bridge.invoke['model:export'](format)),
+    exportPredictions: () => valueOf(bridge.invoke['predictions:export']()),
     sessionChanged(learn) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => { void bridge.invoke['project:changed']({ learn }); }, 250);

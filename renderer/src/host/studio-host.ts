@@ -1,7 +1,7 @@
-import type { DatasetSource } from '../../../core/engine/protocol';
+import type { DatasetSource, ExportFormat } from '../../../core/engine/protocol';
 import type { EngineTransport } from '../../../core/engine/transport';
 import type {
-  AppInfo, AppSettings, IpcEvents, LocateResult, OpenedProject, RecoveryOffer, SavedProject,
+  AppInfo, AppSettings, IpcEvents, LocateResult, OpenedProject, RecoveryOffer, SavedFile, SavedPredictions, SavedProject, TrainingMenuState,
 } from '../../../electron/ipc/contract';
 
 /** Where the renderer is running. */
@@ -63,6 +63,16 @@ export interface StudioHost {
   chooseDataset(): Promise<DatasetChoice | null>;
   /** Turns a file dropped on the window into a dataset (or, on the desktop, a project). */
   openDropped(file: File): Promise<DroppedChoice>;
+  /**
+   * Saves the current model in `format` where the user says: a save dialog
+   * on the desktop, a download in the browser (TF.js: model.json and
+   * weights.bin). Null when cancelled.
+   */
+  exportModel(format: ExportFormat): Promise<SavedFile | null>;
+  /** Asks for a CSV, predicts every row with the current model, and saves the predictions as CSV. */
+  exportPredictions(): Promise<SavedPredictions | null>;
+  /** Tells the host which training actions apply now (the desktop menu enables its items). */
+  trainingState(state: TrainingMenuState): void;
   /** Called after every change the user would want to keep; the host persists the session its way. */
   sessionChanged(learn: Record<string, unknown>): void;
   /** Settings kept by the host (the desktop menu follows them); null when the page keeps its own. */

@@ -6,10 +6,16 @@
 import { createI18n } from 'vue-i18n';
 import enApp from './en/app';
 import enData from './en/data';
+import enEvaluate from './en/evaluate';
+import enExport from './en/export';
 import enNetwork from './en/network';
+import enTrain from './en/train';
 import zhApp from './zh-CN/app';
 import zhData from './zh-CN/data';
+import zhEvaluate from './zh-CN/evaluate';
+import zhExport from './zh-CN/export';
 import zhNetwork from './zh-CN/network';
+import zhTrain from './zh-CN/train';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,8 +23,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 export const messages = {
-  en: { app: enApp, data: enData, network: enNetwork },
-  'zh-CN': { app: zhApp, data: zhData, network: zhNetwork },
+  en: { app: enApp, data: enData, network: enNetwork, train: enTrain, evaluate: enEvaluate, export: enExport },
+  'zh-CN': { app: zhApp, data: zhData, network: zhNetwork, train: zhTrain, evaluate: zhEvaluate, export: zhExport },
 };
 
 export type MessageSchema = (typeof messages)['en'];

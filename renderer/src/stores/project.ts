@@ -7,8 +7,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DatasetStatus, OpenedProject, RecoveryOffer } from '../../../electron/ipc/contract';
-import type { MenuCommand } from '../../../electron/services/menu-template';
+import type { DatasetStatus, MenuCommand, OpenedProject, RecoveryOffer } from '../../../electron/ipc/contract';
 import type { ProjectHost, StudioHost } from '../host/studio-host';
 import { useAppStore } from './app';
 import { useNetworkStore } from './network';

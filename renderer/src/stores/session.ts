@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { PrepConfig } from '../../../core/data/prep/config';
+import type { ColumnKindOverride, NumericScaling, PrepConfig, SplitFractions, Task } from '../../../core/data/prep/config';
 import type { ColumnRole } from '../../../core/data/table';
 import type {
   ConfigureValue, EngineEvent, EngineState, LoadDatasetValue, RowsPage, SessionValue,
@@ -86,7 +86,9 @@ export const useSessionStore = defineStore('session', () => {
   async function configure(): Promise<void> {
     if (!prep.value) return;
     try {
-      configured.value = await need().call<ConfigureValue>({ type: 'configure-data', config: prep.value });
+      // A plain copy: the reactive proxy of `prep` cannot cross to a Worker (structured clone).
+      const config = JSON.parse(JSON.stringify(prep.value)) as PrepConfig;
+      configured.value = await need().call<ConfigureValue>({ type: 'configure-data', config });
       configError.value = null;
     } catch (error) {
       configured.value = null;
@@ -154,6 +156,47 @@ export const useSessionStore = defineStore('session', () => {
       }
       roles[column] = role;
       prep.value = { ...prep.value, roles };
+      await configure();
+    },
+    /** Chooses the task; classification keeps only the first target (the others become inputs). */
+    async setTask(task: Task) {
+      if (!prep.value) return;
+      const roles = { ...prep.value.roles };
+      if (task === 'classification') {
+        let seen = false;
+        for (const [name, r] of Object.entries(roles)) {
+          if (r !== 'target') continue;
+          if (seen) roles[name] = 'input';
+          seen = true;
+        }
+      }
+      prep.value = { ...prep.value, task, roles };
+      await configure();
+    },
+    /** Reads a column as numbers or categories over its inferred type; null = the inferred type. */
+    async setKind(column: string, kind: ColumnKindOverride | null) {
+      if (!prep.value) return;
+      const { kinds: old, ...rest } = prep.value;
+      const kinds = { ...old };
+      if (kind === null) delete kinds[column];
+      else kinds[column] = kind;
+      prep.value = Object.keys(kinds).length > 0 ? { ...rest, kinds } : rest;
+      await configure();
+    },
+    /** A numeric input's scaling; null = the default scaling. */
+    async setScaling(column: string, scaling: NumericScaling | null) {
+      if (!prep.value) return;
+      const { scaling: old, ...rest } = prep.value;
+      const next = { ...old };
+      if (scaling === null) delete next[column];
+      else next[column] = scaling;
+      prep.value = Object.keys(next).length > 0 ? { ...rest, scaling: next } : rest;
+      await configure();
+    },
+    /** Split fractions (summing to 1) and, optionally, a new seed. */
+    async setSplit(fractions: SplitFractions, seed?: number) {
+      if (!prep.value) return;
+      prep.value = { ...prep.value, split: { ...fractions, seed: seed ?? prep.value.split.seed } };
       await configure();
     },
     rows: (offset: number, limit: number) => need().call<RowsPage>({ type: 'get-rows', offset, limit }),

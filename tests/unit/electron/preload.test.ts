@@ -48,7 +48,8 @@ afterEach(() => { vi.unstubAllGlobals(); posted.length = 0; electron.invoke.mock
 describe('preload bridge', () => {
   it('exposes only `studio`, with exactly the contract: one function per page channel, events, dropped files', () => {
     expect([...electron.exposed.keys()]).toEqual(['studio']);
-    expect(Object.keys(studio).sort()).toEqual(['invoke', 'on', 'openDroppedFile', 'versions']);
+    expect(Object.keys(studio).sort()).toEqual(['enginePortMessage', 'invoke', 'on', 'openDroppedFile', 'versions']);
+    expect(studio.enginePortMessage).toBe(ENGINE_PORT_MESSAGE);
     expect(Object.keys(studio.invoke).sort()).toEqual([...PAGE_CHANNELS].sort());
     expect(Object.isFrozen(studio.invoke)).toBe(true);
     expect(studio.versions).toEqual({ electron: '41.7.1', chrome: '146.0', node: process.versions.node });

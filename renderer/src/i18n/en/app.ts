@@ -4,10 +4,16 @@ export default {
   views: {
     data: 'Data',
     network: 'Network',
+    train: 'Train',
+    evaluate: 'Evaluate',
+    export: 'Export',
   },
   viewHints: {
     data: 'Load a CSV file, choose inputs and a target',
     network: 'Design the network',
+    train: 'Train the network and watch it learn',
+    evaluate: 'Check the model on held-out rows',
+    export: 'Save the model as ONNX, TF.js or code',
   },
   rail: { label: 'Workflow steps' },
   status: {

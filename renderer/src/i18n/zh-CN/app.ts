@@ -4,10 +4,16 @@ export default {
   views: {
     data: '数据',
     network: '网络',
+    train: '训练',
+    evaluate: '评估',
+    export: '导出',
   },
   viewHints: {
     data: '载入 CSV 文件，选择输入列和目标列',
     network: '设计网络结构',
+    train: '训练网络，观察它如何学习',
+    evaluate: '在留出的数据上检验模型',
+    export: '将模型保存为 ONNX、TF.js 或代码',
   },
   rail: { label: '工作流程' },
   status: {

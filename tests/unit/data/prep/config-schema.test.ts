@@ -45,6 +45,7 @@ describe('resolvePrepConfig', () => {
       missingIndicator: false,
       stratify: true,
       binaryEncoding: 'single',
+      kinds: {},
       missingTokens: DEFAULT_MISSING_TOKENS,
     });
     expect(resolvePrepConfig({ ...valid, task: 'regression', scaling: undefined }).stratify).toBe(false);

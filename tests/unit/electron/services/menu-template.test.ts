@@ -126,10 +126,14 @@ describe('buildMenuTemplate', () => {
     ['darwin', ['Undo', 'Redo', '---', 'Cut', 'Copy', 'Paste', 'Paste and Match Style', 'Delete', 'Select All']],
     ['win32', ['Undo', 'Redo', '---', 'Cut', 'Copy', 'Paste', 'Select All']],
     ['linux', ['Undo', 'Redo', '---', 'Cut', 'Copy', 'Paste', 'Select All']],
-  ])('builds Edit from Electron roles on %s', (platform, expected) => {
+  ])('builds Edit on %s: Undo and Redo as page commands whose keys reach the page, the rest from Electron roles', (platform, expected) => {
     const edit = menu(buildMenuTemplate(options({ platform })), 'Edit');
     expect(labels(edit)).toEqual(expected);
-    for (const entry of edit.filter((candidate) => candidate.type !== 'separator')) {
+    expect(edit.slice(0, 2)).toEqual([
+      { label: 'Undo', command: { id: 'edit.undo' }, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false },
+      { label: 'Redo', command: { id: 'edit.redo' }, accelerator: platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z', registerAccelerator: false },
+    ]);
+    for (const entry of edit.slice(3).filter((candidate) => candidate.type !== 'separator')) {
       expect(entry.role, entry.label).toBeDefined();
       expect(entry.accelerator, `${entry.label} keeps Electron's default`).toBeUndefined();
     }

@@ -1,0 +1,2 @@
+/** Strings of the train view. */
+export default {};

@@ -1,0 +1,7 @@
+import { expect, test } from '@playwright/test';
+
+test('the studio opens on the data view with the engine ready', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Workflow steps' })).toBeVisible();
+  await expect(page.getByTestId('engine-state')).toHaveText('ready');
+});
