@@ -136,3 +136,28 @@ export function layoutGraph(sizes: readonly number[], weights: WeightsValue | nu
   }
   return { columns, links, width: columns.length * COLUMN_WIDTH, height, capped };
 }
+
+/**
+ * A tiny drawing of an activation's curve for the inside of a neuron, as an
+ * SVG path centred on (0, 0) and 14 px wide: the shape says more than a
+ * three-letter abbreviation. Sampled from the function itself.
+ */
+export function activationGlyph(name: string): string {
+  const f: Record<string, (x: number) => number> = {
+    linear: (x) => x / 3,
+    sigmoid: (x) => 1 / (1 + Math.exp(-2 * x)) - 0.5,
+    tanh: (x) => Math.tanh(1.5 * x) / 2,
+    relu: (x) => Math.max(0, x) / 3 - 0.25,
+    'leaky-relu': (x) => (x > 0 ? x : 0.15 * x) / 3 - 0.2,
+    elu: (x) => (x > 0 ? x : Math.exp(x) - 1) / 3 - 0.15,
+    // Softmax has no one-input curve: a peak among bars, drawn apart below.
+  };
+  if (name === 'softmax') return 'M-6 4V1M-2 4V-5M2 4V0M6 4V2';
+  const g = f[name] ?? f['linear']!;
+  const points: string[] = [];
+  for (let i = 0; i <= 12; i++) {
+    const x = -1.5 + (3 * i) / 12;
+    points.push(`${(x * 14) / 3},${(-g(x) * 12).toFixed(2)}`);
+  }
+  return `M${points.join('L')}`;
+}

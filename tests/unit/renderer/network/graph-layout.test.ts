@@ -53,3 +53,19 @@ describe('layoutGraph', () => {
     expect(Math.min(...g.links.map((l) => l.w ?? 0))).toBeCloseTo(120 / 1000, 10);
   });
 });
+
+describe('activationGlyph', () => {
+  it('draws each activation as its own curve: ReLU flat then rising, sigmoid and tanh symmetric, softmax as bars', async () => {
+    const { activationGlyph } = await import('../../../../renderer/src/network/graph-layout');
+    const points = (d: string) => d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    const relu = points(activationGlyph('relu'));
+    expect(relu).toHaveLength(13);
+    // Flat left of zero (y is down in SVG: equal y), rising to the right (y decreasing).
+    expect(relu[0]![1]).toBe(relu[5]![1]);
+    expect(relu[12]![1]).toBeLessThan(relu[6]![1]);
+    const sigmoid = points(activationGlyph('sigmoid'));
+    expect(sigmoid[0]![1]).toBeCloseTo(-sigmoid[12]![1], 6);
+    expect(activationGlyph('softmax')).toMatch(/^M-6 4V/);
+    expect(activationGlyph('unknown')).toBe(activationGlyph('linear'));
+  });
+});
