@@ -13,6 +13,8 @@
  *   --kernels-only     only that
  *   --import           also the dataset-import benchmark (bench/import/runner.ts)
  *   --import-only      only that
+ *   --ui               also the UI frame-gap measurement in Chromium (bench/ui/frame-gaps.ts)
+ *   --ui-only          only that
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,7 @@ import { runPeerProcess } from './child';
 import { makeTempDir, writeTaskFiles } from './dataset-file';
 import { runImportBench } from './import/runner';
 import { runKernels } from './kernels-runner';
+import { runFrameGapBench } from './ui/frame-gaps';
 import { consoleTable, markdownTable, type SystemResult } from './report';
 import { SYSTEMS, SYSTEM_ALIASES, SYSTEM_IDS, type SystemId } from './systems';
 import { TASKS, classBalance, generateTask, type TaskConfig, type TaskId } from './tasks';
@@ -34,6 +37,8 @@ interface Options {
   kernelsOnly: boolean;
   importBench: boolean;
   importOnly: boolean;
+  ui: boolean;
+  uiOnly: boolean;
   /** Runs per system; the fastest counts (for noisy machines). */
   repeat: number;
 }
@@ -62,7 +67,7 @@ function parseOptions(argv: readonly string[]): Options {
   });
   const repeat = Number(value('--repeat') ?? '1');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
-  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only']);
+  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}`);
   const has = (f: string): boolean => argv.includes(f);
@@ -76,6 +81,8 @@ function parseOptions(argv: readonly string[]): Options {
     kernelsOnly: has('--kernels-only'),
     importBench: has('--import') || has('--import-only'),
     importOnly: has('--import-only'),
+    ui: has('--ui') || has('--ui-only'),
+    uiOnly: has('--ui-only'),
     repeat,
   };
 }
@@ -132,7 +139,7 @@ async function main(): Promise<void> {
   if (load1! > 1) log('WARNING: the machine is busy (load > 1); timings will be low and noisy.');
 
   let failed = false;
-  if (!opts.kernelsOnly && !opts.importOnly) {
+  if (!opts.kernelsOnly && !opts.importOnly && !opts.uiOnly) {
     const done: { task: TaskConfig; results: SystemResult[] }[] = [];
     const tmp = makeTempDir();
     try {
@@ -147,8 +154,12 @@ async function main(): Promise<void> {
     }
     if (opts.markdown) for (const { task, results } of done) log(`\n${markdownTable(task, results)}`);
   }
-  if (opts.kernels && !opts.importOnly) await runKernels(opts.json, log);
-  if (opts.importBench) await runImportBench(opts.json, log, opts.repeat);
+  if (opts.kernels && !opts.importOnly && !opts.uiOnly) await runKernels(opts.json, log);
+  if (opts.importBench && !opts.uiOnly) await runImportBench(opts.json, log, opts.repeat);
+  if (opts.ui) {
+    const gaps = await runFrameGapBench(log);
+    if (gaps && opts.json) process.stdout.write(`${JSON.stringify({ bench: 'ui-frame-gaps', ...gaps })}\n`);
+  }
   if (failed) process.exitCode = 1;
 }
 

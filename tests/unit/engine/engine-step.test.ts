@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EpochLog } from '../../../core/engine/protocol';
+import type { EngineEvent } from '../../../core/engine/protocol';
+import type { EpochLog } from '../../../core/train/config';
 import { PauseGate } from '../../../core/train/pause';
 import { IRIS_TRAIN, LONG_TRAIN, createHarness, irisReady, valueOf } from './engine-harness';
 

@@ -13,6 +13,18 @@ function python(code: string, data: unknown): unknown {
   return JSON.parse(run.stdout) as unknown;
 }
 
+/** What the scikit-learn script prints. */
+interface SklearnReport {
+  cm: number[][];
+  p: number[];
+  r: number[];
+  f1: number[];
+  support: number[];
+  fpr?: number[];
+  tpr?: number[];
+  auc?: number;
+}
+
 describe('classification diagnostics (hand-computed)', () => {
   it('counts the confusion matrix and derives precision, recall and F1', () => {
     // actual: a a a b b c ; predicted: a a b b c c
@@ -58,18 +70,18 @@ out = {'cm': cm, 'p': pr.tolist(), 'r': rc.tolist(), 'f1': f1.tolist(), 'support
 if k == 2:
     fpr, tpr, thr = roc_curve(a, s, drop_intermediate=False)
     out.update({'fpr': fpr.tolist(), 'tpr': tpr.tolist(), 'auc': roc_auc_score(a, s)})
-print(json.dumps(out))`, { a: actual, p: predicted, s: score, k }) as Record<string, number[] & number[][] & number>;
-      expect(ours.confusion).toEqual(theirs['cm']);
+print(json.dumps(out))`, { a: actual, p: predicted, s: score, k }) as SklearnReport;
+      expect(ours.confusion).toEqual(theirs.cm);
       ours.perClass.forEach((c, i) => {
-        expect(c.precision).toBeCloseTo(theirs['p'][i]!, 12);
-        expect(c.recall).toBeCloseTo(theirs['r'][i]!, 12);
-        expect(c.f1).toBeCloseTo(theirs['f1'][i]!, 12);
-        expect(c.support).toBe(theirs['support'][i]);
+        expect(c.precision).toBeCloseTo(theirs.p[i]!, 12);
+        expect(c.recall).toBeCloseTo(theirs.r[i]!, 12);
+        expect(c.f1).toBeCloseTo(theirs.f1[i]!, 12);
+        expect(c.support).toBe(theirs.support[i]);
       });
       if (k === 2) {
-        expect(ours.roc?.fpr).toEqual(theirs['fpr']);
-        expect(ours.roc?.tpr).toEqual(theirs['tpr']);
-        expect(ours.roc?.auc).toBeCloseTo(theirs['auc'], 12);
+        expect(ours.roc?.fpr).toEqual(theirs.fpr);
+        expect(ours.roc?.tpr).toEqual(theirs.tpr);
+        expect(ours.roc?.auc).toBeCloseTo(theirs.auc!, 12);
       }
     }
   });

@@ -9,7 +9,7 @@ import { formatBytes, delimiterKey } from '../../../../renderer/src/components/d
 import { createStudioI18n } from '../../../../renderer/src/i18n';
 import { useSessionStore } from '../../../../renderer/src/stores/session';
 import DataView from '../../../../renderer/src/views/DataView.vue';
-import { createTestHost, irisChoice, type TestHost } from '../../../helpers/renderer-host';
+import { createTestHost, irisChoice, type TestHost } from '../test-host';
 
 let pinia: Pinia;
 let host: TestHost;

@@ -2,7 +2,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSessionStore } from '../../../../renderer/src/stores/session';
-import { createTestHost, irisChoice, textChoice, type TestHost } from '../../../helpers/renderer-host';
+import { createTestHost, irisChoice, textChoice, type TestHost } from '../test-host';
 
 let host: TestHost;
 

@@ -1,7 +1,7 @@
 /** Iris loaded and configured through the page's stores, over a real in-process engine (`renderer-host.ts`). */
 import type { PrepConfig } from '../../../../core/data/prep/config';
 import { useSessionStore } from '../../../../renderer/src/stores/session';
-import { IRIS_TEXT, createTestHost, type TestHost } from '../../../helpers/renderer-host';
+import { IRIS_TEXT, createTestHost, type TestHost } from '../test-host';
 
 export const IRIS_PREP: PrepConfig = {
   roles: { sepal_length_cm: 'input', sepal_width_cm: 'input', petal_length_cm: 'input', petal_width_cm: 'input', species: 'target' },

@@ -4,7 +4,7 @@ import type { EngineEvent } from '../../../../core/engine/protocol';
 import { useNetworkStore } from '../../../../renderer/src/stores/network';
 import { useSessionStore } from '../../../../renderer/src/stores/session';
 import { CHART_UPDATES_PER_SECOND, useTrainingStore, type TrainingTimers } from '../../../../renderer/src/stores/training';
-import { createTestHost, irisChoice } from '../../../helpers/renderer-host';
+import { createTestHost, irisChoice } from '../test-host';
 
 /** Timers whose clock the test moves; callbacks run when the clock passes their time. */
 function manualTimers(): TrainingTimers & { advance(ms: number): void } {

@@ -3,11 +3,11 @@
  * thread behind an in-memory `EngineTransport`; file dialogs answer with
  * `nextChoice`.
  */
-import irisText from '../../examples/iris.csv?raw';
-import { createEngine } from '../../core/engine/engine';
-import type { EngineMessage } from '../../core/engine/protocol';
-import { createTransportSubscribers, type EngineTransport } from '../../core/engine/transport';
-import type { DatasetChoice, StudioHost } from '../../renderer/src/host/studio-host';
+import irisText from '../../../examples/iris.csv?raw';
+import { createEngine } from '../../../core/engine/engine';
+import type { EngineMessage } from '../../../core/engine/protocol';
+import { createTransportSubscribers, type EngineTransport } from '../../../core/engine/transport';
+import type { DatasetChoice, StudioHost } from '../../../renderer/src/host/studio-host';
 
 export const IRIS_TEXT = irisText;
 
