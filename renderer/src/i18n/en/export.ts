@@ -43,6 +43,7 @@ export default {
   copied: 'Copied',
   copyFailed: 'Copying failed: {message}',
   saved: 'Saved to {path}',
+  downloaded: 'Downloaded {path}',
   cancelled: 'Nothing saved.',
   error: 'Export failed: {message}',
   summary: {
@@ -53,14 +54,12 @@ export default {
     parameters: 'Parameters',
     size: 'File size',
     files: 'Files',
-    opset: 'Graph',
-    graph: '{inputs} → {outputs}',
     kb: '{n} KB',
     bytes: '{n} bytes',
   },
   predict: {
     title: 'Predict a CSV',
-    text: 'Choose a CSV file with the same input columns as the training data (the target columns may be missing). Every row is predicted and the predictions are saved as a new CSV file next to the inputs.',
+    text: 'Choose a CSV file with the same input columns as the training data (the target columns may be missing). Every row is predicted, and a new CSV file is saved with the input columns followed by the predictions.',
     columns: 'Input columns needed: {columns}',
     button: 'Predict a CSV…',
     result: 'Predicted {rows} rows → {path}',

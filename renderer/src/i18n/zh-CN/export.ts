@@ -43,6 +43,7 @@ export default {
   copied: '已复制',
   copyFailed: '复制失败：{message}',
   saved: '已保存到 {path}',
+  downloaded: '已下载 {path}',
   cancelled: '未保存。',
   error: '导出失败：{message}',
   summary: {
@@ -53,14 +54,12 @@ export default {
     parameters: '参数',
     size: '文件大小',
     files: '文件',
-    opset: '计算图',
-    graph: '{inputs} → {outputs}',
     kb: '{n} KB',
     bytes: '{n} 字节',
   },
   predict: {
     title: '预测 CSV',
-    text: '选择一个与训练数据有相同输入列的 CSV 文件（可以没有目标列）。每一行都会被预测，预测结果连同输入一起保存为新的 CSV 文件。',
+    text: '选择一个与训练数据有相同输入列的 CSV 文件（可以没有目标列）。每一行都会被预测，并保存为新的 CSV 文件：先是输入列，然后是预测结果。',
     columns: '需要的输入列：{columns}',
     button: '预测 CSV…',
     result: '已预测 {rows} 行 → {path}',
