@@ -110,25 +110,29 @@ export async function runFrameGapBench(log: (line: string) => void): Promise<Fra
     await page.getByLabel('Batch size').fill('32');
     await page.getByLabel('Epochs').fill('1000');
     await page.getByLabel('Learning rate').fill('0.001');
+    // No early stop: the run must outlast the measurement.
+    await page.locator('details.settings > summary').click();
+    await page.getByLabel('Early stopping').uncheck();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByTestId('engine-state').filter({ hasText: 'training' }).waitFor();
     await page.waitForTimeout(1000);
 
-    const gaps = await page.evaluate((ms) => new Promise<number[]>((resolve) => {
-      const { requestAnimationFrame } = globalThis as unknown as { requestAnimationFrame(cb: (now: number) => void): number };
-      const out: number[] = [];
+    // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+    const gaps = await page.evaluate<number[]>(`new Promise((resolve) => {
+      const out = [];
       let last = performance.now();
-      const end = last + ms;
-      const tick = (now: number): void => {
+      const end = last + ${MEASURE_MS};
+      const tick = (now) => {
         out.push(now - last);
         last = now;
         if (now < end) requestAnimationFrame(tick);
         else resolve(out);
       };
       requestAnimationFrame(tick);
-    }), MEASURE_MS);
+    })`);
     const rate = (await page.getByRole('progressbar').first().getAttribute('aria-valuetext')) ?? (await page.getByRole('progressbar').first().textContent()) ?? '';
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    if (await stop.isEnabled()) await stop.click();
 
     const result: FrameGapResult = {
       frames: gaps.length,
