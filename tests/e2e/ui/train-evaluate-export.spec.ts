@@ -44,6 +44,9 @@ test('train to the end, pause, resume and step; evaluate; export ONNX; predict a
   await page.getByLabel('Epochs').fill('100000');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByTestId('engine-state')).toHaveText('training');
+  // During the run: the charts and the decision map move.
+  await page.waitForTimeout(1500);
+  await screenshot(page, 'train-running-light');
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('engine-state')).toHaveText('paused');
   const before = await page.getByRole('progressbar').first().getAttribute('aria-valuetext');

@@ -140,11 +140,7 @@ export default {
     needTwoInputs: 'The map needs at least two inputs.',
   },
   neurons: {
-    title: 'Hidden neurons',
-    label: 'What each hidden neuron responds to over the map\'s two inputs',
-    layer: 'Layer {n}',
-    unit: 'Layer {layer}, neuron {unit}',
-    more: '+{n} more',
+    inside: "Inside each hidden neuron: its activation over the decision map's two inputs.",
   },
   network: {
     title: 'Network (live weights)',

@@ -140,11 +140,7 @@ export default {
     needTwoInputs: '决策图至少需要两个输入。',
   },
   neurons: {
-    title: '隐藏神经元',
-    label: '每个隐藏神经元在决策图两个输入上的响应',
-    layer: '第 {n} 层',
-    unit: '第 {layer} 层，第 {unit} 个神经元',
-    more: '另有 {n} 个',
+    inside: '每个隐藏神经元内部：它在决策图两个输入上的激活值。',
   },
   network: {
     title: '网络（实时权重）',
