@@ -24,7 +24,8 @@ const coreBoundary = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', '.vitest/', '**/*.tsbuildinfo'],
+    // core/math/wasm/assembly is AssemblyScript (asc), not TypeScript.
+    ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', '.vitest/', '**/*.tsbuildinfo', 'core/math/wasm/assembly/'],
   },
 
   js.configs.recommended,

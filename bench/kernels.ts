@@ -4,16 +4,25 @@
  *
  *   npx tsx bench/kernels.ts          (or `npm run bench -- --kernels`)
  *
+ * Backends: `ts` (pure TypeScript), `wasm-simd` (core/math/wasm-kernels.ts,
+ * which copies operands into wasm memory and the result back on every call),
+ * `wasm-simd/resident` (the same wasm kernel on operands already in wasm
+ * memory: no copies, i.e. the cost the copies add is the difference), and
+ * `naive` (the reference triple loops).
+ *
  * A multiply counts 2·m·k·n flops; dense adds m·n for the bias; sumRows counts
  * rows·n adds. Each case is warmed up, then timed for ≥0.5 s of wall clock in
  * five slices: `gflops` is the whole run, `best` the fastest slice (the better
  * estimate when the machine is busy).
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../core/math/kernels';
 import { naiveKernels } from '../core/math/naive-kernels';
 import { createRng } from '../core/math/rng';
 import { tsKernels } from '../core/math/ts-kernels';
+import { instantiateWasmExports, type WasmKernelExports } from '../core/math/wasm-kernels';
+import { KERNELS_WASM_URL, loadNodeKernels } from '../core/math/wasm-kernels.node.ts'; // explicit .ts: tsx reads a bare `.node` as a native addon
 
 export interface KernelBenchRow {
   backend: string;
@@ -106,8 +115,44 @@ function timeFor(call: () => void, seconds: number, start: number): [number, num
   }
 }
 
-function measure(kernels: Kernels, c: BenchCase): KernelBenchRow {
-  const { call, flops } = prepare(kernels, c);
+/**
+ * The wasm kernel on operands laid out once in wasm memory (A, B, C, bias,
+ * packing scratch after heapBase), with the strides `wasm-kernels.ts` uses:
+ * the kernel alone, without the per-call copies in and out.
+ */
+function prepareResident(ex: WasmKernelExports, { kernel, shape: [m, k, n] }: BenchCase): { call: () => void; flops: number } {
+  const al = (floats: number): number => (floats * 4 + 127) & ~63;
+  const base = ex.heapBase();
+  const offA = base, offB = offA + al(m * k), offC = offB + al(k * n), offBias = offC + al(m * n), offScratch = offBias + al(n);
+  const end = offScratch + al(8 * k);
+  if (end > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((end - ex.memory.buffer.byteLength) / 65536));
+  const heap = new Float32Array(ex.memory.buffer);
+  if (kernel === 'sumRows') {
+    heap.set(randn(m * n, 1), offA >> 2);
+    return { call: () => ex.sumRows(offA, offC, m, n, 0), flops: m * n };
+  }
+  heap.set(randn(m * k, 1), offA >> 2);
+  heap.set(randn(k * n, 2), offB >> 2);
+  heap.set(randn(n, 3), offBias >> 2);
+  const flops = 2 * m * k * n;
+  switch (kernel) {
+    case 'dense': return { call: () => ex.gemm(offA, k, 1, offB, n, 1, offC, m, k, n, offBias, 0, offScratch, 0), flops: flops + m * n };
+    case 'matmul': return { call: () => ex.gemm(offA, k, 1, offB, n, 1, offC, m, k, n, 0, 0, offScratch, 0), flops };
+    case 'matmulTA': return { call: () => ex.gemm(offA, 1, m, offB, n, 1, offC, m, k, n, 0, 0, offScratch, 0), flops };
+    case 'matmulTB': return { call: () => ex.gemm(offA, k, 1, offB, 1, k, offC, m, k, n, 0, 0, offScratch, 0), flops };
+  }
+}
+
+/** A backend to time: its name and how to set up one case. */
+interface Bench {
+  name: string;
+  prepare(c: BenchCase): { call: () => void; flops: number };
+}
+
+const benchOf = (kernels: Kernels): Bench => ({ name: kernels.name, prepare: (c) => prepare(kernels, c) });
+
+function measure(bench: Bench, c: BenchCase): KernelBenchRow {
+  const { call, flops } = bench.prepare(c);
   const [warmCalls, warmDt] = timeFor(call, WARMUP_SECONDS, 1);
   const perSlice = Math.max(1, Math.ceil(((MIN_SECONDS / SLICES) * warmCalls) / warmDt / 4));
   let calls = 0, seconds = 0, best = 0;
@@ -118,7 +163,7 @@ function measure(kernels: Kernels, c: BenchCase): KernelBenchRow {
   }
   const [m, k, n] = c.shape;
   return {
-    backend: kernels.name,
+    backend: bench.name,
     kernel: c.kernel,
     case: c.label,
     shape: c.kernel === 'sumRows' ? `${m}×${n}` : `${m}×${k}×${n}`,
@@ -128,12 +173,35 @@ function measure(kernels: Kernels, c: BenchCase): KernelBenchRow {
   };
 }
 
-/** Benchmarks tsKernels and naiveKernels on every case; about 30 s in all. */
-export async function runKernelBench(backends: readonly Kernels[] = [tsKernels, naiveKernels]): Promise<KernelBenchRow[]> {
+/**
+ * The default backends: ts, wasm-simd (when this Node has WebAssembly SIMD),
+ * the wasm kernel without copies, and naive.
+ */
+function defaultBenches(): Bench[] {
+  const loaded = loadNodeKernels();
+  const benches = [benchOf(tsKernels)];
+  if (loaded.fallbackReason === undefined) {
+    const ex = instantiateWasmExports(new Uint8Array(readFileSync(KERNELS_WASM_URL)));
+    benches.push(benchOf(loaded.kernels), { name: `${loaded.kernels.name}/resident`, prepare: (c) => prepareResident(ex, c) });
+  } else {
+    process.stderr.write(`wasm kernels skipped: ${loaded.fallbackReason}\n`);
+  }
+  benches.push(benchOf(naiveKernels));
+  return benches;
+}
+
+/**
+ * Benchmarks each backend on every case (default: ts, wasm-simd,
+ * wasm-simd/resident, naive); about a minute in all. `BENCH_KERNELS=ts,wasm-simd`
+ * keeps only the named backends.
+ */
+export async function runKernelBench(backends?: readonly Kernels[]): Promise<KernelBenchRow[]> {
+  const only = process.env['BENCH_KERNELS']?.split(',').map((s) => s.trim()).filter(Boolean);
+  const benches = (backends ? backends.map(benchOf) : defaultBenches()).filter((b) => !only?.length || only.includes(b.name));
   const rows: KernelBenchRow[] = [];
-  for (const kernels of backends) {
+  for (const bench of benches) {
     for (const c of CASES) {
-      rows.push(measure(kernels, c));
+      rows.push(measure(bench, c));
       await new Promise((resolve) => setImmediate(resolve)); // let the event loop breathe between cases
     }
   }

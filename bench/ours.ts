@@ -3,8 +3,10 @@
  * easy to follow core API changes. Default kernels (pure TypeScript), default
  * initializers (He uniform before ReLU, Glorot uniform before softmax, zero
  * biases), default fit options (it yields to the event loop every 50 ms, as
- * the studio does). No epoch-end metrics: only the per-batch training work is timed.
+ * the studio does; `--backend wasm` swaps in the WebAssembly SIMD kernels).
+ * No epoch-end metrics: only the per-batch training work is timed.
  */
+import type { Kernels } from '../core/math/kernels';
 import type { Matrix } from '../core/math/matrix';
 import { createRng } from '../core/math/rng';
 import { createModel } from '../core/nn/model';
@@ -15,7 +17,8 @@ import { fit } from '../core/train/fit';
 import { measured, timed, type Measurement } from './protocol';
 import { oneHot, type TaskConfig, type TaskData } from './tasks';
 
-export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, epochs: number): Promise<Measurement> {
+/** `kernels`: the compute backend (default: createModel's, the pure-TypeScript kernels). */
+export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, epochs: number, kernels?: Kernels): Promise<Measurement> {
   const spec: NetworkSpec = {
     inputs: task.features,
     layers: [
@@ -25,7 +28,7 @@ export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, 
     loss: 'categorical-crossentropy',
   };
   const rng = createRng(task.modelSeed);
-  const model = createModel(spec, { rng });
+  const model = createModel(spec, kernels ? { rng, kernels } : { rng });
   const x: Matrix = { rows, cols: task.features, data: data.train.x.subarray(0, rows * task.features) };
   const y: Matrix = { rows, cols: task.classes, data: oneHot(data.train.labels.subarray(0, rows), task.classes) };
   const config: TrainConfig = {
@@ -41,5 +44,5 @@ export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, 
   const yTest: Matrix = { rows: data.test.rows, cols: task.classes, data: oneHot(data.test.labels, task.classes) };
   const { accuracy } = evaluate(model, xTest, yTest, ['accuracy']);
   if (accuracy === undefined) throw new Error('evaluate returned no accuracy');
-  return measured(rows, epochs, ms, accuracy, [`core, ${model.parameterCount} parameters`], cpuSeconds);
+  return measured(rows, epochs, ms, accuracy, [`core, ${model.parameterCount} parameters${kernels ? `, ${kernels.name} kernels` : ''}`], cpuSeconds);
 }

@@ -9,6 +9,7 @@
  *   --json             stdout: one {task, system, samplesPerSec, accuracy} per line; text → stderr
  *   --markdown         also print README-ready markdown tables
  *   --repeat N         run each system N times and keep the fastest run (default 1)
+ *   --backend ts|wasm  compute kernels for "ours" (default ts; wasm = WebAssembly SIMD)
  *   --kernels          also run runKernelBench from bench/kernels.ts
  *   --kernels-only     only that
  *   --import           also the dataset-import benchmark (bench/import/runner.ts)
@@ -41,6 +42,8 @@ interface Options {
   uiOnly: boolean;
   /** Runs per system; the fastest counts (for noisy machines). */
   repeat: number;
+  /** Kernels "ours" trains with. */
+  backend: 'ts' | 'wasm';
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,7 +70,9 @@ function parseOptions(argv: readonly string[]): Options {
   });
   const repeat = Number(value('--repeat') ?? '1');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
-  const known = new Set(['--task', '--only', '--repeat', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
+  const backend = value('--backend') ?? 'ts';
+  if (backend !== 'ts' && backend !== 'wasm') throw new Error(`unknown --backend "${backend}" (ts or wasm)`);
+  const known = new Set(['--task', '--only', '--repeat', '--backend', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}`);
   const has = (f: string): boolean => argv.includes(f);
@@ -84,6 +89,7 @@ function parseOptions(argv: readonly string[]): Options {
     ui: has('--ui') || has('--ui-only'),
     uiOnly: has('--ui-only'),
     repeat,
+    backend,
   };
 }
 
@@ -103,10 +109,11 @@ async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: st
     const subset = opts.full ? undefined : sys.subset?.(task);
     const { file, args } = sys.command();
     const extra = [
+      ...(id === 'ours' && opts.backend !== 'ts' ? ['--backend', opts.backend] : []),
       ...(subset?.rows !== undefined ? ['--rows', String(subset.rows)] : []),
       ...(subset?.epochs !== undefined ? ['--epochs', String(subset.epochs)] : []),
     ];
-    log(`  ${id} …`);
+    log(`  ${id}${id === 'ours' && opts.backend !== 'ts' ? ` (${opts.backend} kernels)` : ''} …`);
     let outcome = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
     for (let i = 1; i < opts.repeat && outcome.kind === 'ok'; i++) {
       const again = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);

@@ -1,8 +1,11 @@
 /**
- * Child process for "ours": `tsx bench/peers/ours.ts --task-file <json>`.
+ * Child process for "ours": `tsx bench/peers/ours.ts [--backend ts|wasm] --task-file <json>`.
+ * `--backend wasm` trains with the WebAssembly SIMD kernels (core/math/wasm-kernels.node.ts)
+ * and fails when they do not load; the default is the core's own default (TypeScript).
  * Imports the core lazily so a core that does not load yet (modules still
  * being written) reports a skip instead of failing the whole benchmark.
  */
+import type { Kernels } from '../../core/math/kernels';
 import { readTaskFiles } from '../dataset-file';
 import { parsePeerArgs, runPeer, type PeerOutput } from '../protocol';
 
@@ -15,9 +18,18 @@ async function main(): Promise<PeerOutput> {
     const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
     return { skipped: `core does not load yet (${first})` };
   }
+  let kernels: Kernels | undefined;
+  if (args.backend === 'wasm') {
+    const { loadNodeKernels } = await import('../../core/math/wasm-kernels.node.ts');
+    const loaded = loadNodeKernels();
+    if (loaded.fallbackReason !== undefined) throw new Error(`--backend wasm: ${loaded.fallbackReason}`);
+    kernels = loaded.kernels;
+  } else if (args.backend !== undefined && args.backend !== 'ts') {
+    throw new Error(`unknown --backend "${args.backend}" (ts or wasm)`);
+  }
   const { task, data } = readTaskFiles(args.taskFile);
   const rows = Math.min(args.rows ?? task.trainRows, data.train.rows);
-  return ours.trainOurs(task, data, rows, args.epochs ?? task.epochs);
+  return ours.trainOurs(task, data, rows, args.epochs ?? task.epochs, kernels);
 }
 
 runPeer(main);

@@ -1,0 +1,213 @@
+/**
+ * WebAssembly SIMD (f32x4) compute kernels, in AssemblyScript. Compiled by
+ * `npm run build:wasm` to ../kernels.wasm (committed; a test checks it is up
+ * to date). Loaded by core/math/wasm-kernels.ts, which implements the
+ * `Kernels` interface on top of these exports.
+ *
+ * Memory: one linear memory, owned by the loader. Every argument named like a
+ * matrix is a byte offset into it; matrices are row-major float32. Nothing
+ * here allocates (runtime stub, no GC); the loader lays operands and a
+ * scratch area out after `heapBase()` and grows the memory as needed.
+ *
+ * One strided GEMM does all multiplies (see `gemm`): C[m×n] = init + A·B with
+ *   A(i,p) = a[i·aRow + p·aDepth], B(p,j) = b[p·bDepth + j·bCol],
+ *   init(i,j) = init[i·initRow + j] (init = 0: start from zero),
+ * the same convention as core/math/ts-matmul.ts. Sums run in float32 lanes,
+ * starting from init, in increasing p.
+ */
+
+/** First byte the loader may use, 64-byte aligned. */
+export function heapBase(): usize {
+  return (__heap_base + 63) & ~(<usize>63);
+}
+
+/** Loads `w` floats (0..8 are meaningful; ≥ 4 loads a whole vector) into a vector, zero-filling the rest. */
+@inline function loadPartial(p: usize, w: i32): v128 {
+  if (w >= 4) return v128.load(p);
+  let v = f32x4.splat(0);
+  if (w > 0) v = f32x4.replace_lane(v, 0, load<f32>(p));
+  if (w > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (w > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  return v;
+}
+
+/** Stores the first `w` lanes of `v` (≥ 4: the whole vector). */
+@inline function storePartial(p: usize, v: v128, w: i32): void {
+  if (w >= 4) {
+    v128.store(p, v);
+    return;
+  }
+  if (w > 0) store<f32>(p, f32x4.extract_lane(v, 0));
+  if (w > 1) store<f32>(p, f32x4.extract_lane(v, 1), 4);
+  if (w > 2) store<f32>(p, f32x4.extract_lane(v, 2), 8);
+}
+
+/**
+ * 4×8 register tile: C[4 rows × w cols] = init + Σ_p A(r,p)·Bpanel[p, 0..7].
+ * `a` points at A(0,0) of the tile, aRow/aDepth are byte strides; the panel
+ * row p is 8 floats at b + p·bStride. Only the first `w` columns are stored.
+ * 8 accumulators + 2 B vectors + 1 broadcast = 11 of the 16 vector registers.
+ */
+function tile4(
+  a: usize, aRow: usize, aDepth: usize,
+  b: usize, bStride: usize, k: i32,
+  c: usize, cRow: usize, init: usize, initRow: usize, w: i32,
+): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  if (init != 0) {
+    const w1 = w - 4;
+    c00 = loadPartial(init, w); c01 = loadPartial(init + 16, w1);
+    c10 = loadPartial(init + initRow, w); c11 = loadPartial(init + initRow + 16, w1);
+    c20 = loadPartial(init + 2 * initRow, w); c21 = loadPartial(init + 2 * initRow + 16, w1);
+    c30 = loadPartial(init + 3 * initRow, w); c31 = loadPartial(init + 3 * initRow + 16, w1);
+  }
+  let a0 = a, a1 = a + aRow, a2 = a + 2 * aRow, a3 = a + 3 * aRow;
+  let bp = b;
+  for (let p = 0; p < k; p++) {
+    const b0 = v128.load(bp), b1 = v128.load(bp, 16);
+    let x = v128.load32_splat(a0);
+    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    x = v128.load32_splat(a1);
+    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    x = v128.load32_splat(a2);
+    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    x = v128.load32_splat(a3);
+    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    a0 += aDepth; a1 += aDepth; a2 += aDepth; a3 += aDepth;
+    bp += bStride;
+  }
+  if (w == 8) {
+    v128.store(c, c00); v128.store(c, c01, 16);
+    v128.store(c + cRow, c10); v128.store(c + cRow, c11, 16);
+    v128.store(c + 2 * cRow, c20); v128.store(c + 2 * cRow, c21, 16);
+    v128.store(c + 3 * cRow, c30); v128.store(c + 3 * cRow, c31, 16);
+  } else {
+    const w1 = w - 4;
+    storePartial(c, c00, w); storePartial(c + 16, c01, w1);
+    storePartial(c + cRow, c10, w); storePartial(c + cRow + 16, c11, w1);
+    storePartial(c + 2 * cRow, c20, w); storePartial(c + 2 * cRow + 16, c21, w1);
+    storePartial(c + 3 * cRow, c30, w); storePartial(c + 3 * cRow + 16, c31, w1);
+  }
+}
+
+/** 1×8 tile for the leftover rows (m mod 4); same conventions as `tile4`. */
+function tile1(
+  a: usize, aDepth: usize,
+  b: usize, bStride: usize, k: i32,
+  c: usize, init: usize, w: i32,
+): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
+  if (init != 0) {
+    c0 = loadPartial(init, w); c1 = loadPartial(init + 16, w - 4);
+  }
+  let ap = a, bp = b;
+  for (let p = 0; p < k; p++) {
+    const x = v128.load32_splat(ap);
+    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)));
+    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp, 16)));
+    ap += aDepth; bp += bStride;
+  }
+  if (w == 8) {
+    v128.store(c, c0); v128.store(c, c1, 16);
+  } else {
+    storePartial(c, c0, w); storePartial(c + 16, c1, w - 4);
+  }
+}
+
+/**
+ * Copies columns j0..j0+w-1 of B (w ≤ 8) into an 8-wide, zero-padded panel at
+ * `dst`: dst[p·8 + t] = B(p, j0+t). Strides are in floats.
+ */
+function packPanel(b: usize, bDepth: i32, bCol: i32, k: i32, j0: i32, w: i32, dst: usize): void {
+  let d = dst;
+  if (w == 8 && bCol == 1) {
+    let s = b + (<usize>j0 << 2);
+    const step = <usize>bDepth << 2;
+    for (let p = 0; p < k; p++) {
+      v128.store(d, v128.load(s)); v128.store(d, v128.load(s, 16), 16);
+      s += step; d += 32;
+    }
+    return;
+  }
+  for (let p = 0; p < k; p++) {
+    for (let t = 0; t < 8; t++) {
+      const v: f32 = t < w ? load<f32>(b + ((<usize>(p * bDepth + (j0 + t) * bCol)) << 2)) : 0;
+      store<f32>(d + (<usize>t << 2), v);
+    }
+    d += 32;
+  }
+}
+
+/**
+ * C[m×n] = init + A·B (strided; see the file comment). Column panels of 8
+ * are the outer loop, 4-row tiles the inner one, so one panel of B (k×8) is
+ * reused by every row tile while it is hot in L1. A panel is read in place
+ * when B's rows are contiguous (bCol = 1) and `pack` is 0; otherwise (Bᵀ
+ * layouts, the last partial panel, or `pack` set) it is first copied into a
+ * contiguous, zero-padded k×8 panel at `scratch` (k·32 bytes).
+ * `init` may equal `c` (accumulate): each tile reads its cells before writing.
+ */
+export function gemm(
+  a: usize, aRow: i32, aDepth: i32,
+  b: usize, bDepth: i32, bCol: i32,
+  c: usize, m: i32, k: i32, n: i32,
+  init: usize, initRow: i32, scratch: usize, pack: i32,
+): void {
+  const aRowB = <usize>aRow << 2, aDepthB = <usize>aDepth << 2;
+  const cRowB = <usize>n << 2, initRowB = <usize>initRow << 2;
+  const m4 = m & ~3;
+  for (let j0 = 0; j0 < n; j0 += 8) {
+    const w = min(8, n - j0);
+    let bp: usize, bStride: usize;
+    if (w == 8 && bCol == 1 && pack == 0) {
+      bp = b + (<usize>j0 << 2);
+      bStride = <usize>bDepth << 2;
+    } else {
+      packPanel(b, bDepth, bCol, k, j0, w, scratch);
+      bp = scratch;
+      bStride = 32;
+    }
+    const cj = c + (<usize>j0 << 2);
+    const ij = init == 0 ? <usize>0 : init + (<usize>j0 << 2);
+    let i = 0;
+    for (; i < m4; i += 4) {
+      tile4(
+        a + <usize>i * aRowB, aRowB, aDepthB, bp, bStride, k,
+        cj + <usize>i * cRowB, cRowB, ij == 0 ? <usize>0 : ij + <usize>i * initRowB, initRowB, w,
+      );
+    }
+    for (; i < m; i++) {
+      tile1(a + <usize>i * aRowB, aDepthB, bp, bStride, k, cj + <usize>i * cRowB, ij == 0 ? <usize>0 : ij + <usize>i * initRowB, w);
+    }
+  }
+}
+
+/** out[n] = (out +) Σ_r src[r, ·] over src [rows×n], four columns per vector. */
+export function sumRows(src: usize, out: usize, rows: i32, n: i32, accumulate: i32): void {
+  const rowB = <usize>n << 2;
+  const n4 = n & ~3;
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const o = out + (<usize>j << 2);
+    let s = accumulate != 0 ? v128.load(o) : f32x4.splat(0);
+    let q = src + (<usize>j << 2);
+    for (let r = 0; r < rows; r++) {
+      s = f32x4.add(s, v128.load(q));
+      q += rowB;
+    }
+    v128.store(o, s);
+  }
+  for (; j < n; j++) {
+    const o = out + (<usize>j << 2);
+    let s: f32 = accumulate != 0 ? load<f32>(o) : 0;
+    let q = src + (<usize>j << 2);
+    for (let r = 0; r < rows; r++) {
+      s += load<f32>(q);
+      q += rowB;
+    }
+    store<f32>(o, s);
+  }
+}

@@ -1,0 +1,295 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import type { Kernels } from '../../../core/math/kernels';
+import { zeros } from '../../../core/math/matrix';
+import { naiveKernels } from '../../../core/math/naive-kernels';
+import { createRng } from '../../../core/math/rng';
+import { tsKernels } from '../../../core/math/ts-kernels';
+import { createWasmKernels, instantiateWasmKernels, wasmSimdSupported } from '../../../core/math/wasm-kernels';
+import { KERNELS_WASM_URL, loadNodeKernels } from '../../../core/math/wasm-kernels.node';
+import { createModel } from '../../../core/nn/model';
+import type { NetworkSpec } from '../../../core/nn/spec';
+import type { TrainConfig } from '../../../core/train/config';
+import { fit } from '../../../core/train/fit';
+import { randomMatrix } from '../../helpers/data';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+// Node 20 has WebAssembly SIMD; a runtime without it must fall back (tested below).
+const loaded = loadNodeKernels();
+const wasm: Kernels = loaded.kernels;
+
+type Shape = readonly [m: number, k: number, n: number];
+type MatmulName = 'matmul' | 'matmulTA' | 'matmulTASparseB' | 'matmulTB';
+const MATMULS: readonly MatmulName[] = ['matmul', 'matmulTA', 'matmulTASparseB', 'matmulTB'];
+
+/** Odd, prime, vector-shaped and training shapes: every remainder of the 4×8 tile and of the 4-lane vectors. */
+const SMALL = [1, 2, 3, 4, 5, 8, 9] as const;
+const SHAPES: readonly Shape[] = [
+  ...SMALL.flatMap((m) => [1, 3, 8].flatMap((k) => SMALL.map((n): Shape => [m, k, n]))),
+  [1, 1, 127], [127, 1, 1], [1, 127, 1], [1, 33, 65], [65, 33, 1],
+  [7, 13, 5], [7, 13, 17], [13, 7, 31], [31, 17, 29], [17, 31, 13], [31, 33, 63], [33, 63, 65], [127, 17, 7],
+  [64, 64, 64], [32, 32, 64], [32, 64, 3], [64, 32, 3], [32, 3, 64], [64, 10, 128], [128, 64, 10], [64, 128, 10],
+  [64, 784, 10], [16, 784, 128],
+];
+
+function randn(len: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const out = new Float32Array(len);
+  for (let i = 0; i < len; i++) out[i] = rng.normal();
+  return out;
+}
+
+const abs = (x: Float32Array): Float32Array => x.map(Math.abs);
+
+/**
+ * Asserts |got − want| ≤ (depth + 2)·2⁻²³·scale + 1e-12 elementwise, where
+ * `scale` = Σ|a·b| + |start value|: the classic bound for a float32 sum of
+ * `depth` products in any order (the wasm kernels sum in float32 lanes, the
+ * reference in doubles), tight for small outputs as for large ones.
+ */
+function expectClose(got: Float32Array, want: Float32Array, scale: Float32Array, depth: number): void {
+  expect(got.length).toBe(want.length);
+  const rel = (depth + 2) * 2 ** -23;
+  for (let i = 0; i < want.length; i++) {
+    const err = Math.abs(got[i]! - want[i]!);
+    if (!(err <= rel * scale[i]! + 1e-12)) {
+      throw new Error(`element ${i}: got ${got[i]}, want ${want[i]} (|err| ${err}, scale ${scale[i]})`);
+    }
+  }
+}
+
+function operandSizes(name: MatmulName, [m, k, n]: Shape): [number, number] {
+  if (name === 'matmulTA' || name === 'matmulTASparseB') return [k * m, k * n];
+  return name === 'matmulTB' ? [m * k, n * k] : [m * k, k * n];
+}
+
+/** Runs `name` on the wasm backend against the naive reference; `slack` extra floats after each operand (workspace-sized buffers). */
+function checkMatmul(name: MatmulName, shape: Shape, accumulate: boolean, seed: number, slack = 0): void {
+  const [m, k, n] = shape;
+  const ref = name === 'matmulTASparseB' ? 'matmulTA' : name;
+  const [aLen, bLen] = operandSizes(name, shape);
+  const a = randn(aLen + slack, seed), b = randn(bLen + slack, seed + 1), c0 = randn(m * n + slack, seed + 2);
+  if (name === 'matmulTASparseB') for (let i = 0; i < b.length; i++) if (i % 3 === 0) b[i] = 0;
+  const want = c0.slice();
+  naiveKernels[ref](a, b, want, m, k, n, accumulate);
+  // overwrite mode must ignore whatever C held, even NaN
+  const got = accumulate ? c0.slice() : new Float32Array(m * n + slack).fill(Number.NaN);
+  wasm[name](a, b, got, m, k, n, accumulate, new Int32Array(k));
+  const scale = accumulate ? abs(c0) : new Float32Array(m * n + slack);
+  naiveKernels[ref](abs(a), abs(b), scale, m, k, n, true);
+  expectClose(got.subarray(0, m * n), want.subarray(0, m * n), scale.subarray(0, m * n), k);
+  // cells past m·n are never written
+  if (slack) expect(Array.from(got.subarray(m * n))).toEqual(Array.from((accumulate ? c0 : got).subarray(m * n)));
+}
+
+const title = ([m, k, n]: Shape): string => `${m}×${k}×${n}`;
+
+describe('wasm backend loading', () => {
+  it('loads WebAssembly SIMD kernels in Node', () => {
+    expect(wasmSimdSupported()).toBe(true);
+    expect(loaded.fallbackReason).toBeUndefined();
+    expect(loaded.backend).toBe('wasm-simd');
+    expect(wasm.name).toBe('wasm-simd');
+  });
+
+  it('falls back to the TypeScript kernels, saying why, where WebAssembly SIMD is missing', () => {
+    // (the tools program has no WebAssembly typings, hence the cast)
+    const wasmGlobal = (globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
+    const validate = vi.spyOn(wasmGlobal, 'validate').mockReturnValue(false);
+    try {
+      expect(wasmSimdSupported()).toBe(false);
+      const fallback = loadNodeKernels();
+      expect(fallback.backend).toBe('ts');
+      expect(fallback.kernels).toBe(tsKernels);
+      expect(fallback.fallbackReason).toMatch(/SIMD is not supported/);
+      expect(() => createWasmKernels(new Uint8Array(readFileSync(KERNELS_WASM_URL)))).toThrow('no WebAssembly SIMD');
+    } finally {
+      validate.mockRestore();
+    }
+  });
+
+  it('instantiates asynchronously too', async () => {
+    const k = await instantiateWasmKernels(new Uint8Array(readFileSync(KERNELS_WASM_URL)));
+    const c = new Float32Array(1);
+    k.matmul(Float32Array.of(2), Float32Array.of(3), c, 1, 1, 1, false);
+    expect(c[0]).toBe(6);
+  });
+
+  it('refuses bytes that are not the kernels module', () => {
+    const notKernels = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]); // an empty module
+    expect(() => createWasmKernels(notKernels)).toThrow('does not export');
+  });
+
+  it('the committed kernels.wasm is what `npm run build:wasm` builds from the sources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernels-wasm-'));
+    try {
+      const out = join(dir, 'kernels.wasm');
+      execFileSync(process.execPath, [
+        join(ROOT, 'node_modules/assemblyscript/bin/asc.js'),
+        '--config', join(ROOT, 'core/math/wasm/assembly/asconfig.json'), '--target', 'release', '-o', out,
+      ], { cwd: ROOT, stdio: 'pipe' });
+      const fresh = readFileSync(out);
+      const committed = readFileSync(KERNELS_WASM_URL);
+      expect(fresh.equals(committed), 'core/math/wasm/kernels.wasm is stale: run `npm run build:wasm` and commit it').toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe.each(MATMULS)('wasm %s matches the naive reference', (name) => {
+  const cases = SHAPES.flatMap((shape) => [false, true].map((accumulate) => ({ shape, accumulate, t: title(shape) })));
+  it.each(cases)('$t (m×k×n), accumulate=$accumulate', ({ shape, accumulate }) => {
+    checkMatmul(name, shape, accumulate, shape[0] * 7919 + shape[1] * 104729 + shape[2] * 31 + (accumulate ? 1 : 0));
+  });
+
+  it('on random shapes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 70 }),
+        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 1e6 }),
+        (m, k, n, accumulate, slack, seed) => checkMatmul(name, [m, k, n], accumulate, seed, slack),
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('wasm dense', () => {
+  const denseCheck = (shape: Shape, withBias: boolean, seed: number, slack = 0): void => {
+    const [m, k, n] = shape;
+    const x = randn(m * k + slack, seed), w = randn(k * n + slack, seed + 1);
+    const bias = withBias ? randn(n + slack, seed + 2) : null;
+    const want = new Float32Array(m * n);
+    naiveKernels.dense(x, w, bias, want, m, k, n);
+    const got = new Float32Array(m * n + slack).fill(Number.NaN);
+    wasm.dense(x, w, bias, got, m, k, n);
+    const scale = new Float32Array(m * n);
+    naiveKernels.dense(abs(x), abs(w), bias === null ? null : abs(bias), scale, m, k, n);
+    expectClose(got.subarray(0, m * n), want, scale, k);
+    if (slack) expect(got.subarray(m * n).every(Number.isNaN)).toBe(true);
+  };
+  const cases = SHAPES.flatMap((shape) => [true, false].map((withBias) => ({ shape, withBias, t: title(shape) })));
+  it.each(cases)('$t (m×k×n), bias=$withBias, matches naive X·W + b', ({ shape, withBias }) => {
+    denseCheck(shape, withBias, shape[0] * 13 + shape[1] * 17 + shape[2] * 19 + (withBias ? 1 : 0));
+  });
+
+  it('on random shapes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 70 }),
+        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 1e6 }),
+        (m, k, n, withBias, slack, seed) => denseCheck([m, k, n], withBias, seed, slack),
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('wasm sumRows', () => {
+  const sumCheck = (rows: number, n: number, accumulate: boolean, seed: number): void => {
+    const src = randn(rows * n, seed), out0 = randn(n, seed + 1);
+    const want = out0.slice();
+    naiveKernels.sumRows(src, want, rows, n, accumulate);
+    const got = accumulate ? out0.slice() : new Float32Array(n).fill(Number.NaN);
+    wasm.sumRows(src, got, rows, n, accumulate);
+    const scale = accumulate ? abs(out0) : new Float32Array(n);
+    naiveKernels.sumRows(abs(src), scale, rows, n, true);
+    expectClose(got, want, scale, rows);
+  };
+  it.each([[1, 1], [1, 7], [7, 1], [2, 3], [3, 4], [5, 5], [13, 17], [32, 64], [32, 3], [64, 128], [64, 10], [127, 33]] as const)(
+    '%i×%i matches naive column sums', (rows, n) => {
+      sumCheck(rows, n, false, rows * 31 + n);
+      sumCheck(rows, n, true, rows * 37 + n);
+    },
+  );
+
+  it('on random shapes (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 100 }), fc.boolean(), fc.integer({ min: 1, max: 1e6 }),
+        (rows, n, accumulate, seed) => sumCheck(rows, n, accumulate, seed)),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('wasm edge cases', () => {
+  it.each(['matmul', 'matmulTA', 'matmulTB'] as const)('%s with k = 0 gives zeros, or leaves C unchanged when accumulating', (name) => {
+    const empty = new Float32Array(0);
+    const c = new Float32Array(6).fill(Number.NaN);
+    wasm[name](empty, empty, c, 2, 0, 3, false);
+    expect(Array.from(c)).toEqual([0, 0, 0, 0, 0, 0]);
+    const d = Float32Array.of(1, 2, 3, 4, 5, 6);
+    wasm[name](empty, empty, d, 2, 0, 3, true);
+    expect(Array.from(d)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('works on subarray views of larger buffers without touching neighbours', () => {
+    const [m, k, n] = [5, 7, 3];
+    const buf = new Float32Array(4 + m * n + 4).fill(99);
+    const c = buf.subarray(4, 4 + m * n);
+    const aBuf = randn(3 + m * k, 11), a = aBuf.subarray(3), b = randn(k * n, 12);
+    wasm.matmul(a, b, c, m, k, n, false);
+    const want = new Float32Array(m * n);
+    naiveKernels.matmul(a, b, want, m, k, n, false);
+    const scale = new Float32Array(m * n);
+    naiveKernels.matmul(abs(a), abs(b), scale, m, k, n, false);
+    expectClose(c, want, scale, k);
+    expect(Array.from(buf.subarray(0, 4))).toEqual([99, 99, 99, 99]);
+    expect(Array.from(buf.subarray(4 + m * n))).toEqual([99, 99, 99, 99]);
+  });
+
+  it('grows its memory for large operands and keeps working afterwards', () => {
+    checkMatmul('matmul', [300, 400, 200], false, 5); // ~1.3 MB of operands: several page grows
+    checkMatmul('matmulTB', [3, 5, 7], true, 6);
+  });
+
+  it('refuses operands shorter than their shape', () => {
+    const f = new Float32Array(5);
+    expect(() => wasm.matmul(f, new Float32Array(6), new Float32Array(6), 2, 3, 2, false)).toThrow(RangeError);
+  });
+});
+
+describe('training with the wasm backend', () => {
+  async function train(kernels: Kernels, spec: NetworkSpec): Promise<{ losses: number[]; weights: Float32Array[] }> {
+    const data = createRng(3);
+    const x = randomMatrix(data, 256, 12);
+    const y = zeros(256, 3);
+    for (let r = 0; r < 256; r++) {
+      const s = x.data[r * 12]! + x.data[r * 12 + 1]! - x.data[r * 12 + 2]!;
+      y.data[r * 3 + (s < -0.5 ? 0 : s < 0.5 ? 1 : 2)] = 1;
+    }
+    const rng = createRng(9);
+    const model = createModel(spec, { rng, kernels });
+    const config: TrainConfig = { epochs: 8, batchSize: 32, optimizer: { kind: 'adam', learningRate: 0.01 }, shuffle: true };
+    const result = await fit(model, { train: { x, y } }, config, {}, { rng });
+    return { losses: result.history.map((h) => h.train.loss!), weights: model.getWeights() };
+  }
+
+  it.each<[string, NetworkSpec]>([
+    ['relu MLP 12-32-16-3, softmax', {
+      inputs: 12, layers: [{ units: 32, activation: 'relu' }, { units: 16, activation: 'relu' }, { units: 3, activation: 'softmax' }],
+      loss: 'categorical-crossentropy',
+    }],
+    ['tanh MLP 12-9-3, no bias on the hidden layer', {
+      inputs: 12, layers: [{ units: 9, activation: 'tanh', useBias: false }, { units: 3, activation: 'softmax' }],
+      loss: 'categorical-crossentropy',
+    }],
+  ])('%s: fit gives the TS backend\'s losses and weights within float tolerance', async (_, spec) => {
+    const ts = await train(tsKernels, spec);
+    const ws = await train(wasm, spec);
+    expect(ws.losses).toHaveLength(8);
+    for (let e = 0; e < ts.losses.length; e++) expect(Math.abs(ws.losses[e]! - ts.losses[e]!)).toBeLessThan(1e-4 * Math.max(1, ts.losses[e]!));
+    expect(ws.losses[7]!).toBeLessThan(ws.losses[0]!);
+    for (let l = 0; l < ts.weights.length; l++) {
+      const a = ts.weights[l]!, b = ws.weights[l]!;
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-3);
+    }
+  });
+});
