@@ -8,12 +8,14 @@ import enApp from './en/app';
 import enData from './en/data';
 import enEvaluate from './en/evaluate';
 import enExport from './en/export';
+import enLearn from './en/learn';
 import enNetwork from './en/network';
 import enTrain from './en/train';
 import zhApp from './zh-CN/app';
 import zhData from './zh-CN/data';
 import zhEvaluate from './zh-CN/evaluate';
 import zhExport from './zh-CN/export';
+import zhLearn from './zh-CN/learn';
 import zhNetwork from './zh-CN/network';
 import zhTrain from './zh-CN/train';
 
@@ -23,8 +25,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 export const messages = {
-  en: { app: enApp, data: enData, network: enNetwork, train: enTrain, evaluate: enEvaluate, export: enExport },
-  'zh-CN': { app: zhApp, data: zhData, network: zhNetwork, train: zhTrain, evaluate: zhEvaluate, export: zhExport },
+  en: { app: enApp, data: enData, network: enNetwork, train: enTrain, evaluate: enEvaluate, export: enExport, learn: enLearn },
+  'zh-CN': { app: zhApp, data: zhData, network: zhNetwork, train: zhTrain, evaluate: zhEvaluate, export: zhExport, learn: zhLearn },
 };
 
 export type MessageSchema = (typeof messages)['en'];

@@ -8,7 +8,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { Language } from '../i18n';
 
-export const VIEWS = ['data', 'network', 'train', 'evaluate', 'export'] as const;
+export const VIEWS = ['data', 'network', 'train', 'evaluate', 'export', 'learn'] as const;
 export type View = (typeof VIEWS)[number];
 export type Theme = 'system' | 'light' | 'dark';
 

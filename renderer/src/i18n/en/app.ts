@@ -7,6 +7,7 @@ export default {
     train: 'Train',
     evaluate: 'Evaluate',
     export: 'Export',
+    learn: 'Learn',
   },
   viewHints: {
     data: 'Load a CSV file, choose inputs and a target',
@@ -14,6 +15,7 @@ export default {
     train: 'Train the network and watch it learn',
     evaluate: 'Check the model on held-out rows',
     export: 'Save the model as ONNX, TF.js or code',
+    learn: 'See why the network learns: gradient descent and backpropagation',
   },
   rail: { label: 'Workflow steps' },
   status: {

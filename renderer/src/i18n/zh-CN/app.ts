@@ -7,6 +7,7 @@ export default {
     train: '训练',
     evaluate: '评估',
     export: '导出',
+    learn: '学习',
   },
   viewHints: {
     data: '载入 CSV 文件，选择输入列和目标列',
@@ -14,6 +15,7 @@ export default {
     train: '训练网络，观察它如何学习',
     evaluate: '在留出的数据上检验模型',
     export: '将模型保存为 ONNX、TF.js 或代码',
+    learn: '看懂网络为何能学习：梯度下降与反向传播',
   },
   rail: { label: '工作流程' },
   status: {
