@@ -12,7 +12,7 @@ import type { NetworkSpec } from '../nn/spec';
 import type { MetricName } from '../train/config';
 import { evaluate } from '../train/evaluate';
 import { fail } from './engine-errors';
-import type { ColumnSummary, EvaluationValue, PredictionsValue, RowsPage, SplitName, WeightsValue } from './protocol';
+import type { ColumnSummary, EvaluationValue, PredictionsValue, PreparedRowsValue, RowsPage, SplitName, WeightsValue } from './protocol';
 
 /** Rows [offset, offset + limit) of the table, clipped to its end. */
 export function rowsPage(table: DataTable, offset: number, limit: number): RowsPage {
@@ -105,4 +105,24 @@ export function setWeight(model: Model, layer: number, param: 'w' | 'b', index: 
   }
   target[index] = value;
   return { value: target[index]! };
+}
+
+/**
+ * Rows as the network sees them (`get-prepared-rows`): inputs after
+ * preprocessing and encoded targets, with each row's 1-based line in the
+ * data — what the Learn inspector runs through its chain-rule trace.
+ */
+export function preparedRows(prepared: PreparedData, split: SplitName, offset: number, limit: number): PreparedRowsValue {
+  const data = prepared[split];
+  const end = Math.min(data.x.rows, offset + limit);
+  const slice = (m: Matrix, r: number): number[] => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols));
+  const rows: number[][] = [];
+  const targets: number[][] = [];
+  const dataRows: number[] = [];
+  for (let r = offset; r < end; r++) {
+    rows.push(slice(data.x, r));
+    targets.push(slice(data.y, r));
+    dataRows.push(prepared.split[split][r]! + 1);
+  }
+  return { split, offset, total: data.x.rows, rows, targets, dataRows };
 }

@@ -20,7 +20,7 @@ import type { Model } from '../nn/model-types';
 import type { NetworkSpec } from '../nn/spec';
 import type { EpochLog, TrainConfig } from '../train/config';
 import { ENGINE_VERSION } from '../version';
-import { checkShape, columnSummaries, evaluateSplit, predictRecords, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
+import { checkShape, columnSummaries, evaluateSplit, predictRecords, preparedRows, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
 import { EngineFailure, errorInfo, fail } from './engine-errors';
 import { evaluationDetail } from './engine-evaluate';
 import { predictGrid } from './engine-grid';
@@ -265,6 +265,8 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
       }
       case 'get-rows':
         return rowsPage(needTable('reading rows'), req.offset, req.limit);
+      case 'get-prepared-rows':
+        return preparedRows(needPrepared('reading prepared rows'), req.split, req.offset, req.limit);
       case 'get-column-stats':
         return columnSummaries(needTable('reading column statistics'));
       case 'configure-data':

@@ -88,6 +88,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('cancel-import', {}),
   request('get-rows', { offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000) }),
   request('get-column-stats', {}),
+  /** Rows of a split as the network sees them: preprocessed inputs and encoded targets (at most 100). */
+  request('get-prepared-rows', { split: z.enum(SPLITS), offset: z.number().int().min(0), limit: z.number().int().min(1).max(100) }),
   request('configure-data', { config: prepConfigSchema }),
   /** Creates or replaces the model; `seed` draws the initial weights (default 1). */
   request('create-model', { spec: networkSpecSchema, seed: z.number().int().optional() }),
@@ -244,6 +246,20 @@ export interface RowsPage {
   totalRows: number;
   columns: string[];
   rows: (string | number | null)[][];
+}
+
+/** `get-prepared-rows` value. */
+export interface PreparedRowsValue {
+  split: SplitName;
+  offset: number;
+  /** Rows in the split. */
+  total: number;
+  /** Network inputs per row (after scaling and encoding). */
+  rows: number[][];
+  /** Encoded targets per row (one-hot, 0/1, or scaled values). */
+  targets: number[][];
+  /** Each row's 1-based data row in the file. */
+  dataRows: number[];
 }
 
 /** `evaluate` value. */

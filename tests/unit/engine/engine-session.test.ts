@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadDatasetValue, SessionValue } from '../../../core/engine/protocol';
+import { fromRows } from '../../../core/math/matrix';
+import { createRng } from '../../../core/math/rng';
+import { createModel } from '../../../core/nn/model';
+import type { LoadDatasetValue, PreparedRowsValue, SessionValue } from '../../../core/engine/protocol';
 import { IRIS_PREP, IRIS_RECORDS, IRIS_SOURCE, IRIS_SPEC, createHarness, irisReady, valueOf } from './engine-harness';
 
 describe('get-session', () => {
@@ -96,6 +99,32 @@ describe('suggested data settings', () => {
     });
     expect(valueOf(await h.call({ type: 'configure-data', config: loaded.suggested }))).toMatchObject({
       inputs: 2, outputs: 1, labels: ['cat', 'dog'], inputNames: ['x1', 'x2'], outputNames: ['label=dog'],
+    });
+  });
+});
+
+describe('get-prepared-rows', () => {
+  it('gives rows as the network sees them: a forward pass on them reproduces the engine\'s prediction for the same data rows', async () => {
+    const h = createHarness();
+    await irisReady(h);
+    const value = valueOf(await h.call({ type: 'get-prepared-rows', split: 'train', offset: 2, limit: 3 })) as PreparedRowsValue;
+    expect([value.split, value.offset, value.total, value.rows.length]).toEqual(['train', 2, 105, 3]);
+    expect(value.rows[0]).toHaveLength(4);
+    // Targets are one-hot over the three species.
+    for (const t of value.targets) expect(t.reduce((s, v) => s + v, 0)).toBe(1);
+    // The raw cells of those data rows, predicted by the engine, equal the model applied to the prepared rows.
+    const page = valueOf(await h.call({ type: 'get-rows', offset: value.dataRows[0]! - 1, limit: 1 })) as { columns: string[]; rows: (string | number | null)[][] };
+    const record = Object.fromEntries(page.columns.map((c, i) => [c, page.rows[0]![i]!]));
+    const predicted = valueOf(await h.call({ type: 'predict-rows', records: [record] })) as { probabilities: number[][] };
+    const model = createModel(IRIS_SPEC, { rng: createRng(1) });
+    const out = model.predict(fromRows([value.rows[0]!]));
+    Array.from(out.data).forEach((p, k) => expect(p).toBeCloseTo(predicted.probabilities[0]![k]!, 5));
+  });
+
+  it('needs configured data', async () => {
+    const h = createHarness();
+    expect((await h.call({ type: 'get-prepared-rows', split: 'train', offset: 0, limit: 1 })).result).toEqual({
+      ok: false, error: { code: 'no-dataset', message: 'Load a dataset before reading prepared rows.' },
     });
   });
 });
