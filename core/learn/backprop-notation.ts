@@ -80,20 +80,32 @@ export function latexValue(v: number): string {
 const join = (factors: readonly string[]): string => factors.filter((f) => f !== '').join('\\,');
 const bracket = (terms: readonly string[]): string => (terms.length === 1 ? terms[0]! : `\\left[${terms.join(' + ')}\\right]`);
 
-/** The derivative's LaTeX in symbols (`latex`) and with the trace's numbers substituted (`numeric`). */
-export function symbolicFormula(trace: ForwardTrace, param: ParamRef, notation: Notation): { latex: string; numeric: string } {
-  return { latex: build(trace, param, notation, false), numeric: build(trace, param, notation, true) };
+/** What a term of a formula stands for, so a page can colour it like the node or link it comes from. */
+export type TermKind = 'output' | 'pre' | 'target' | 'weight' | 'input';
+// `input` also colours the value a weight multiplies when it is a hidden unit's output (the parameter's source).
+/** A colour (`#rrggbb`) per kind of term; kinds left out stay uncoloured. */
+export type TermColors = Partial<Record<TermKind, string>>;
+
+/**
+ * The derivative's LaTeX in symbols (`latex`) and with the trace's numbers
+ * substituted (`numeric`). With `colors`, every term is wrapped in
+ * `\color{…}{…}` by what it stands for (outputs, pre-activations, targets,
+ * weights, inputs), so the numbers read as chips tied to the drawing.
+ */
+export function symbolicFormula(trace: ForwardTrace, param: ParamRef, notation: Notation, colors: TermColors = {}): { latex: string; numeric: string } {
+  return { latex: build(trace, param, notation, false, colors), numeric: build(trace, param, notation, true, colors) };
 }
 
-function build(t: ForwardTrace, param: ParamRef, n: Notation, numeric: boolean): string {
+function build(t: ForwardTrace, param: ParamRef, n: Notation, numeric: boolean, colors: TermColors): string {
   const last = t.spec.layers.length - 1;
   const K = t.spec.layers[last]!.units;
-  const o = (l: number, j: number): string => (numeric ? latexValue(t.out[l]![j]!) : n.out(l, j));
-  const u = (l: number, j: number): string => (numeric ? latexValue(t.u[l]![j]!) : n.pre(l, j));
-  const y = (k: number): string => (numeric ? latexValue(t.target[k]!) : n.target(k));
+  const c = (kind: TermKind, s: string): string => (colors[kind] ? `{\\color{${colors[kind]}}{${s}}}` : s);
+  const o = (l: number, j: number): string => c('output', numeric ? latexValue(t.out[l]![j]!) : n.out(l, j));
+  const u = (l: number, j: number): string => c('pre', numeric ? latexValue(t.u[l]![j]!) : n.pre(l, j));
+  const y = (k: number): string => c('target', numeric ? latexValue(t.target[k]!) : n.target(k));
   const w = (l: number, from: number, to: number): string => {
     const units = t.spec.layers[l]!.units;
-    return numeric ? latexValue(t.weights[l]!.w[from * units + to]!) : n.weight(l, from, to);
+    return c('weight', numeric ? latexValue(t.weights[l]!.w[from * units + to]!) : n.weight(l, from, to));
   };
   const perK = (s: string): string => (K === 1 ? s : `\\tfrac{1}{${K}}${s}`);
 
@@ -133,6 +145,9 @@ function build(t: ForwardTrace, param: ParamRef, n: Notation, numeric: boolean):
   const d = bracket(delta(param.layer, param.to));
   if (param.kind === 'b') return d;
   const from = param.from ?? 0;
-  const source = param.layer === 0 ? (numeric ? latexValue(t.input[from]!) : n.input(from)) : o(param.layer - 1, from);
+  // The value the weight multiplies (an input, or the previous layer's output) is coloured as the parameter's source.
+  const source = param.layer === 0
+    ? c('input', numeric ? latexValue(t.input[from]!) : n.input(from))
+    : c('input', numeric ? latexValue(t.out[param.layer - 1]![from]!) : n.out(param.layer - 1, from));
   return join([d, source]);
 }

@@ -147,3 +147,22 @@ describe('general notation w^{(l)}_{ji} for other networks', () => {
     expectClose(g.value, (t.out[0]![0]! - 1) * 0.5, 1e-15);
   });
 });
+
+describe('coloured formulas', () => {
+  it('wraps each term by what it stands for, and leaves the formula otherwise the same', async () => {
+    const { symbolicFormula } = await import('../../../core/learn/backprop-notation');
+    const trace = forwardTrace(spec, weights, input, target);
+    const colors = { output: '#0072B2', target: '#D55E00', weight: '#009E73', input: '#CC79A7' };
+    const plain = symbolicFormula(trace, W7, articleNotation);
+    const coloured = symbolicFormula(trace, W7, articleNotation, colors);
+    // w7: (f1 − y1) f1(1 − f1) h1 — outputs blue, the target orange, h1 (what w7 multiplies) as the source.
+    expect(coloured.latex).toBe(plain.latex
+      .replaceAll('f_1', '{\\color{#0072B2}{f_1}}')
+      .replace('y_1', '{\\color{#D55E00}{y_1}}')
+      .replace('h_1', '{\\color{#CC79A7}{h_1}}'));
+    const w1 = symbolicFormula(trace, W1, articleNotation, colors);
+    expect(w1.latex).toContain('{\\color{#009E73}{w_7}}');
+    expect(w1.latex).toContain('{\\color{#CC79A7}{i_1}}');
+    expect(w1.numeric).toContain(`{\\color{#009E73}{${latexValue(w.w7)}}}`);
+  });
+});

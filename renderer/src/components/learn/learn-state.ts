@@ -26,4 +26,12 @@ export const FACTOR_COLORS = {
   input: '#CC79A7',
   activation: '#CC79A7',
 } as const;
+/** The colour of each kind of term inside formulas, matching the factor chips: outputs and pre-activations like activation derivatives, targets like the loss derivative. */
+export const TERM_COLORS = {
+  output: FACTOR_COLORS['activation-derivative'],
+  pre: FACTOR_COLORS['activation-derivative'],
+  target: FACTOR_COLORS['loss-derivative'],
+  weight: FACTOR_COLORS.weight,
+  input: FACTOR_COLORS.input,
+} as const;
 export const OPTIMIZER_COLORS = { sgd: '#D55E00', momentum: '#009E73', adam: '#CC79A7' } as const;

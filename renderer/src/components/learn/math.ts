@@ -14,7 +14,8 @@ export function mathml(tex: string, display = false): string {
 
 /** A readable plain-text form of the LaTeX our formulas use, for screen readers and tests. */
 export function latexToText(tex: string): string {
-  let s = tex.replace(/\\partial\s*/g, '∂');
+  // Colours are for the eye only.
+  let s = tex.replace(/\\color\{[^{}]*\}/g, '').replace(/\\partial\s*/g, '∂');
   const wrap = (a: string): string => (/^[^\s+-]+$/.test(a) ? a : `(${a})`);
   for (let i = 0; i < 4; i++) s = s.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, (_, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
   return s
