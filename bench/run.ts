@@ -9,7 +9,7 @@
  *   --json             stdout: one {task, system, samplesPerSec, accuracy} per line; text → stderr
  *   --markdown         also print README-ready markdown tables
  *   --repeat N         run each system N times and keep the fastest run (default 1)
- *   --backend ts|wasm  compute kernels for "ours" (default ts; wasm = WebAssembly SIMD)
+ *   --backend ts|wasm  compute kernels for "ours" (default wasm = WebAssembly SIMD, the engine's own default; ts for comparison)
  *   --kernels          also run runKernelBench from bench/kernels.ts
  *   --kernels-only     only that
  *   --import           also the dataset-import benchmark (bench/import/runner.ts)
@@ -70,7 +70,7 @@ function parseOptions(argv: readonly string[]): Options {
   });
   const repeat = Number(value('--repeat') ?? '1');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
-  const backend = value('--backend') ?? 'ts';
+  const backend = value('--backend') ?? 'wasm';
   if (backend !== 'ts' && backend !== 'wasm') throw new Error(`unknown --backend "${backend}" (ts or wasm)`);
   const known = new Set(['--task', '--only', '--repeat', '--backend', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
@@ -109,11 +109,11 @@ async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: st
     const subset = opts.full ? undefined : sys.subset?.(task);
     const { file, args } = sys.command();
     const extra = [
-      ...(id === 'ours' && opts.backend !== 'ts' ? ['--backend', opts.backend] : []),
+      ...(id === 'ours' ? ['--backend', opts.backend] : []),
       ...(subset?.rows !== undefined ? ['--rows', String(subset.rows)] : []),
       ...(subset?.epochs !== undefined ? ['--epochs', String(subset.epochs)] : []),
     ];
-    log(`  ${id}${id === 'ours' && opts.backend !== 'ts' ? ` (${opts.backend} kernels)` : ''} …`);
+    log(`  ${id}${id === 'ours' ? ` (${opts.backend} kernels)` : ''} …`);
     let outcome = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
     for (let i = 1; i < opts.repeat && outcome.kind === 'ok'; i++) {
       const again = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);

@@ -12,7 +12,9 @@ import type { DecoderFallback } from '../data/decode';
 import { importCsv, type ImportResult } from '../data/import';
 import type { CsvSource } from '../data/source';
 import type { DataTable } from '../data/table';
+import type { Kernels } from '../math/kernels';
 import { createRng } from '../math/rng';
+import { tsKernels } from '../math/ts-kernels';
 import type { ModelFileV1 } from '../model-io/format';
 import { serializeModel } from '../model-io/model-file';
 import { createModel } from '../nn/model';
@@ -45,6 +47,8 @@ export interface EngineOptions {
   clock?: () => number;
   /** File access for `{ kind: 'path' }` sources; without it such sources are refused. */
   files?: EngineFiles;
+  /** The compute kernels models are built with (default: the TypeScript kernels); hosts pass WebAssembly SIMD when they can load it. */
+  kernels?: Kernels;
 }
 
 /** The engine as a host sees it. */
@@ -176,7 +180,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
   function buildModel(spec: NetworkSpec, seed: number): Model {
     const prepared = needPrepared('creating a model');
     checkShape(spec, prepared);
-    const model = createModel(spec, { rng: createRng(seed) });
+    const model = createModel(spec, { rng: createRng(seed), kernels: options.kernels });
     s.model = model;
     s.history = [];
     s.stepper = null;
@@ -251,7 +255,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         if (req.protocolVersion !== undefined && req.protocolVersion !== PROTOCOL_VERSION) {
           fail('protocol-version', `This engine speaks protocol version ${PROTOCOL_VERSION}, but the client asked for version ${req.protocolVersion}.`);
         }
-        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state() };
+        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state(), backend: (options.kernels ?? tsKernels).name };
       case 'load-dataset': {
         notBusy('loading a dataset');
         const { table, loaded } = await loadDataset(req.source, req.options);

@@ -31,6 +31,27 @@ export function serveEngine(endpoint: MessageEndpoint, options: EngineOptions = 
   return engine;
 }
 
+/**
+ * Like `serveEngine`, for options that take a moment to prepare (compiling
+ * WebAssembly in a Web Worker): the endpoint is listened to at once, and
+ * messages that arrive before the options are ready are handled, in order,
+ * as soon as they are. If preparing fails, the engine starts with `fallback`.
+ */
+export function serveEngineWhenReady(endpoint: MessageEndpoint, options: Promise<EngineOptions>, fallback: EngineOptions = {}): Promise<Engine> {
+  let engine: Engine | null = null;
+  const waiting: unknown[] = [];
+  endpoint.addEventListener('message', (event) => {
+    if (engine) void engine.handle(dataOf(event));
+    else waiting.push(dataOf(event));
+  });
+  return options.catch(() => fallback).then((ready) => {
+    const started = createEngine((message) => endpoint.postMessage(message), ready);
+    engine = started;
+    for (const message of waiting.splice(0)) void started.handle(message);
+    return started;
+  });
+}
+
 /** How the host ends the far side, and learns that it failed. */
 export interface ConnectOptions {
   /** Ends the engine (e.g. `() => worker.terminate()`); called by `close()`. */

@@ -5,6 +5,7 @@
  */
 import type { MessagePortMain } from 'electron';
 import { nodeEngineFiles } from '../../core/engine/files.node.ts';
+import { loadNodeKernels } from '../../core/math/wasm-kernels.node.ts';
 import { serveEngineHost, type HostPort } from '../services/engine-host';
 
 const parentPort = process.parentPort;
@@ -27,5 +28,5 @@ serveEngineHost(
     postMessage: (message) => parentPort.postMessage(message),
     onMessage: (handler) => parentPort.on('message', (event) => handler(event.data, event.ports.map(hostPort))),
   },
-  { files: (permits) => nodeEngineFiles({ permits }) },
+  { files: (permits) => nodeEngineFiles({ permits }), kernels: loadNodeKernels().kernels },
 );

@@ -15,6 +15,7 @@
 import { createEngine, type EngineFiles } from '../../core/engine/engine';
 import { createEngineHub, type EngineHub, type HubConnection } from '../../core/engine/hub';
 import type { EngineMessage } from '../../core/engine/protocol';
+import type { Kernels } from '../../core/math/kernels';
 
 /** A control message from main (told apart from protocol requests by its `control` field). */
 export type EngineControl =
@@ -61,6 +62,8 @@ export interface ParentLink {
 export interface EngineHostOptions {
   /** Builds the file access from the permission check (in the app: `nodeEngineFiles`). */
   files(permits: (path: string) => boolean): EngineFiles;
+  /** The compute kernels (in the app: WebAssembly SIMD via `loadNodeKernels`); default TypeScript. */
+  kernels?: Kernels;
 }
 
 export interface EngineHost {
@@ -73,7 +76,7 @@ export interface EngineHost {
 export function serveEngineHost(parent: ParentLink, options: EngineHostOptions): EngineHost {
   const granted = new Set<string>();
   const files = options.files((path) => granted.has(path));
-  const hub = createEngineHub((send: (message: EngineMessage) => void) => createEngine(send, { files }));
+  const hub = createEngineHub((send: (message: EngineMessage) => void) => createEngine(send, { files, kernels: options.kernels }));
   const control = hub.connect((message) => parent.postMessage(message), ['train-finished']);
   let renderer: { port: HostPort; connection: HubConnection } | null = null;
 

@@ -29,6 +29,8 @@ export const useSessionStore = defineStore('session', () => {
   const engine = shallowRef<EngineService | null>(null);
   const connected = ref(false);
   const engineState = ref<EngineState | 'connecting'>('connecting');
+  /** The engine's compute kernels, as it reports them (`wasm-simd` or `ts`). */
+  const backend = ref<string | null>(null);
   const dataset = ref<LoadDatasetValue | null>(null);
   const importing = ref<ImportProgress | null>(null);
   /** The failure of the last import, shown in the data view until the next one. */
@@ -73,6 +75,7 @@ export const useSessionStore = defineStore('session', () => {
     });
     h.on('dataset:chosen', (choice) => { void loadDataset(choice); });
     h.on('app:notice', (n) => app.notify(n.level, n.message));
+    backend.value = (await need().call<{ backend?: string }>({ type: 'hello' })).backend ?? null;
     const session = await refresh();
     // A restored session with data settings but no configuration yet: configure now.
     if (session.dataset && !session.configured && prep.value) await configure();
@@ -119,7 +122,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    host, engine, connected, engineState, dataset, importing, importError, prep, configured, configError,
+    host, engine, connected, engineState, backend, dataset, importing, importError, prep, configured, configError,
     columns: computed(() => dataset.value?.columns ?? []),
     connect,
     refresh,

@@ -140,3 +140,10 @@ describe('the engine in a real worker thread', () => {
     expect((await exit).crashed).toBe(false);
   });
 });
+
+describe('the worker engine\'s kernels', () => {
+  it('runs on WebAssembly SIMD where Node has it, and says so', async () => {
+    const s = startSession();
+    expect(await s.call({ type: 'hello' })).toMatchObject({ backend: 'wasm-simd' });
+  });
+});

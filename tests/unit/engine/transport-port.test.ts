@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectEngine, serveEngine } from '../../../core/engine/transport-port';
+import { connectEngine, serveEngine, serveEngineWhenReady } from '../../../core/engine/transport-port';
+import { createWasmKernels } from '../../../core/math/wasm-kernels';
 import { createEngineClient, type EngineExit } from '../../../core/engine/transport';
 import { IRIS_PREP, IRIS_SOURCE, IRIS_SPEC, IRIS_TRAIN, valueOf } from './engine-harness';
 import type { EngineEvent } from '../../../core/engine/protocol';
@@ -49,5 +51,31 @@ describe('the engine over a message port (the web-messaging transport)', () => {
     fail('Out of memory');
     expect(await exit).toEqual({ code: 1, crashed: true, error: 'Out of memory' });
     expect(await pending).toBe('The engine exited (code 1: Out of memory) before replying.');
+  });
+});
+
+describe('serveEngineWhenReady', () => {
+  it('keeps the messages that arrive while the options are prepared, answers them in order, and reports the kernels', async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    let ready: (o: { kernels: ReturnType<typeof createWasmKernels> }) => void = () => undefined;
+    const started = serveEngineWhenReady(channel.port2, new Promise((resolve) => { ready = resolve; }));
+    const transport = connectEngine(channel.port1, { terminate: () => channel.port2.close() });
+    const client = createEngineClient(transport);
+    const hello = client.request({ type: 'hello' });
+    const loaded = client.request({ type: 'load-dataset', source: IRIS_SOURCE });
+    await new Promise((r) => setTimeout(r, 30));
+    ready({ kernels: createWasmKernels(new Uint8Array(readFileSync(new URL('../../../core/math/wasm/kernels.wasm', import.meta.url)))) });
+    await started;
+    expect(valueOf(await hello)).toMatchObject({ state: 'idle', backend: 'wasm-simd' });
+    expect(valueOf(await loaded)).toMatchObject({ rows: 150 });
+  });
+
+  it('starts with the fallback options when preparing fails', async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    void serveEngineWhenReady(channel.port2, Promise.reject(new Error('no SIMD')));
+    const client = createEngineClient(connectEngine(channel.port1, { terminate: () => channel.port2.close() }));
+    expect(valueOf(await client.request({ type: 'hello' }))).toMatchObject({ backend: 'ts' });
   });
 });

@@ -11,7 +11,7 @@ function keys(tree: unknown, prefix = ''): string[] {
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 /** Names and abbreviations written the same in both languages. */
-const TECHNICAL_TERMS = /^(Backprop Studio|CSV|ONNX|ReLU|tanh|sigmoid|softmax|RMSE|MAE|AUC|ROC|JavaScript|Python|TF\.js|NumPy|Adam|AdamW|RMSprop|SGD|Nesterov)$/i;
+const TECHNICAL_TERMS = /^(Backprop Studio|CSV|ONNX|ReLU|tanh|sigmoid|softmax|RMSE|MAE|AUC|ROC|JavaScript|Python|TF\.js|NumPy|Adam|AdamW|RMSprop|SGD|Nesterov|WebAssembly SIMD)$/i;
 
 function leaf(tree: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], tree);

@@ -25,6 +25,8 @@ export default {
     noData: 'No dataset',
     parameters: '{n} parameter | {n} parameters',
     runtime: 'Runtime',
+    wasm: 'WebAssembly SIMD',
+    ts: 'TypeScript kernels',
   },
   engineStates: {
     connecting: 'connecting…',

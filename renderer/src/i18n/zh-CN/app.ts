@@ -25,6 +25,8 @@ export default {
     noData: '尚无数据集',
     parameters: '{n} 个参数',
     runtime: '运行环境',
+    wasm: 'WebAssembly SIMD',
+    ts: 'TypeScript 内核',
   },
   engineStates: {
     connecting: '正在连接…',
