@@ -5,4 +5,6 @@ test('the studio opens on the data view with the engine ready, on WebAssembly SI
   await expect(page.getByRole('navigation', { name: 'Workflow steps' })).toBeVisible();
   await expect(page.getByTestId('engine-state')).toHaveText('ready');
   await expect(page.getByTestId('engine-backend')).toHaveText('· WebAssembly SIMD');
+  // Cross-origin isolated: shared memory is available for multi-threaded kernels.
+  expect(await page.evaluate('globalThis.crossOriginIsolated')).toBe(true);
 });
