@@ -104,7 +104,8 @@ export function rawCategory(value: RawValue, missing: ReadonlySet<string>): stri
   return typeof value === 'number' ? String(value) : String(value).trim();
 }
 
-function parseNumber(text: string): number {
+/** A cell's text as a number: true/false as 1/0, empty or unreadable as NaN. */
+export function parseNumber(text: string): number {
   const t = text.trim();
   const lower = t.toLowerCase();
   if (lower === 'true') return 1;

@@ -7,7 +7,7 @@
  */
 import type { Column, DataTable } from '../table';
 import { prepError, quotedList, type ColumnKindOverride } from './config';
-import { float32String, isCategorical } from './columns';
+import { float32String, isCategorical, parseNumber } from './columns';
 
 /**
  * The table with each overridden column re-read:
@@ -74,7 +74,7 @@ function asNumeric(column: Column, src: string): Column {
       { column: column.name },
     );
   }
-  const parsed = dictionary.map(parseCategory);
+  const parsed = dictionary.map(parseNumber);
   const values = new Float32Array(codes.length);
   for (let row = 0; row < codes.length; row++) {
     const code = codes[row]!;
@@ -93,14 +93,4 @@ function asNumeric(column: Column, src: string): Column {
     values[row] = v;
   }
   return { ...column, kind: 'numeric', values, dictionary: null, codes: null };
-}
-
-function parseCategory(text: string): number {
-  const t = text.trim();
-  const lower = t.toLowerCase();
-  if (lower === 'true') return 1;
-  if (lower === 'false') return 0;
-  if (t === '') return Number.NaN;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : Number.NaN;
 }

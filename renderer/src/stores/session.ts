@@ -89,9 +89,8 @@ export const useSessionStore = defineStore('session', () => {
   async function configure(): Promise<void> {
     if (!prep.value) return;
     try {
-      // A plain copy: the reactive proxy of `prep` cannot cross to a Worker (structured clone).
-      const config = JSON.parse(JSON.stringify(prep.value)) as PrepConfig;
-      configured.value = await need().call<ConfigureValue>({ type: 'configure-data', config });
+      // The engine service posts a plain copy (`toPlain`): the reactive proxy cannot cross to a Worker.
+      configured.value = await need().call<ConfigureValue>({ type: 'configure-data', config: prep.value });
       configError.value = null;
     } catch (error) {
       configured.value = null;

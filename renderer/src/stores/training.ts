@@ -21,15 +21,8 @@ export const MAX_BATCH_POINTS = 4000;
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
 
-export interface RunProgress {
-  epoch: number;
-  batch: number;
-  batches: number;
-  /** Smoothed batch loss. */
-  loss: number;
-  samplesPerSec: number;
-  etaSeconds: number | null;
-}
+/** The last `train-progress` event's figures (the loss is smoothed). */
+export type RunProgress = Omit<Extract<EngineEvent, { type: 'train-progress' }>, 'type'>;
 
 export interface RunEnd {
   reason: FinishReason;
