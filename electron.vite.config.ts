@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'electron-vite';
+import { KERNEL_BUILDS } from './core/math/wasm-kernels.ts';
 import { rendererPlugins } from './renderer/vite.config.ts';
 
 /**
@@ -9,15 +10,17 @@ import { rendererPlugins } from './renderer/vite.config.ts';
  * preload cannot load an ES module) and the renderer (Vue).
  */
 /**
- * The engine's WebAssembly SIMD kernels beside the built engine: the Node
- * adapter loads `new URL('./wasm/kernels.wasm', import.meta.url)`, which the
- * bundler leaves as it is, so the file must sit at out/main/wasm/.
+ * The engine's WebAssembly SIMD kernels (all four builds) beside the built
+ * engine: the Node adapter loads `new URL('./wasm/<build>', import.meta.url)`,
+ * which the bundler leaves as it is, so the files must sit at out/main/wasm/.
  */
 function engineWasmPlugin(): Plugin {
   return {
     name: 'backprop-studio:engine-wasm',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'wasm/kernels.wasm', source: readFileSync(resolve('core/math/wasm/kernels.wasm')) });
+      for (const file of Object.values(KERNEL_BUILDS)) {
+        this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source: readFileSync(resolve('core/math/wasm', file)) });
+      }
     },
   };
 }

@@ -4,25 +4,25 @@
  *
  *   npx tsx bench/kernels.ts          (or `npm run bench -- --kernels`)
  *
- * Backends: `ts` (pure TypeScript), `wasm-simd` (core/math/wasm-kernels.ts,
- * which copies operands into wasm memory and the result back on every call),
- * `wasm-simd/resident` (the same wasm kernel on operands already in wasm
- * memory: no copies, i.e. the cost the copies add is the difference), and
- * `naive` (the reference triple loops).
+ * Backends: `ts` (pure TypeScript), `wasm-simd` (core/math/wasm-kernels.ts
+ * on JS arrays: it copies operands into wasm memory and the result back on
+ * every call), `wasm-simd/resident` (the same kernel on operands already in
+ * wasm memory, as training uses it: no copies), `wasm-simd/resident×T` (that,
+ * split over T threads), and `naive` (the reference triple loops). `+fma`
+ * marks the relaxed-SIMD build (see bench/relaxed-simd.ts).
  *
  * A multiply counts 2·m·k·n flops; dense adds m·n for the bias; sumRows counts
  * rows·n adds. Each case is warmed up, then timed for ≥0.5 s of wall clock in
  * five slices: `gflops` is the whole run, `best` the fastest slice (the better
  * estimate when the machine is busy).
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../core/math/kernels';
 import { naiveKernels } from '../core/math/naive-kernels';
 import { createRng } from '../core/math/rng';
 import { tsKernels } from '../core/math/ts-kernels';
-import { instantiateWasmExports, type WasmKernelExports } from '../core/math/wasm-kernels';
-import { KERNELS_WASM_URL, loadNodeKernels } from '../core/math/wasm-kernels.node.ts'; // explicit .ts: tsx reads a bare `.node` as a native addon
+import type { WasmResident } from '../core/math/wasm-kernels';
+import { loadNodeKernels } from '../core/math/wasm-kernels.node.ts'; // explicit .ts: tsx reads a bare `.node` as a native addon
 
 export interface KernelBenchRow {
   backend: string;
@@ -116,30 +116,28 @@ function timeFor(call: () => void, seconds: number, start: number): [number, num
 }
 
 /**
- * The wasm kernel on operands laid out once in wasm memory (A, B, C, bias,
- * packing scratch after heapBase), with the strides `wasm-kernels.ts` uses:
- * the kernel alone, without the per-call copies in and out.
+ * The wasm kernel on operands laid out once in wasm memory (A, B, C, bias),
+ * with the strides `wasm-kernels.ts` uses: the kernel alone, without the
+ * per-call copies in and out; split over the backend's threads when it has
+ * helpers and the product is large enough.
  */
-function prepareResident(ex: WasmKernelExports, { kernel, shape: [m, k, n] }: BenchCase): { call: () => void; flops: number } {
-  const al = (floats: number): number => (floats * 4 + 127) & ~63;
-  const base = ex.heapBase();
-  const offA = base, offB = offA + al(m * k), offC = offB + al(k * n), offBias = offC + al(m * n), offScratch = offBias + al(n);
-  const end = offScratch + al(8 * k);
-  if (end > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((end - ex.memory.buffer.byteLength) / 65536));
-  const heap = new Float32Array(ex.memory.buffer);
+function prepareResident(res: WasmResident, { kernel, shape: [m, k, n] }: BenchCase): { call: () => void; flops: number } {
+  const at = (floats: number, values?: Float32Array): number => {
+    const off = res.heap.alloc(floats * 4);
+    if (values) res.heap.floats().set(values, off >> 2);
+    return off;
+  };
   if (kernel === 'sumRows') {
-    heap.set(randn(m * n, 1), offA >> 2);
-    return { call: () => ex.sumRows(offA, offC, m, n, 0), flops: m * n };
+    const src = at(m * n, randn(m * n, 1)), out = at(n);
+    return { call: () => res.exports.sumRows(src, out, m, n, 0), flops: m * n };
   }
-  heap.set(randn(m * k, 1), offA >> 2);
-  heap.set(randn(k * n, 2), offB >> 2);
-  heap.set(randn(n, 3), offBias >> 2);
+  const offA = at(m * k, randn(m * k, 1)), offB = at(k * n, randn(k * n, 2)), offBias = at(n, randn(n, 3)), offC = at(m * n);
   const flops = 2 * m * k * n;
   switch (kernel) {
-    case 'dense': return { call: () => ex.gemm(offA, k, 1, offB, n, 1, offC, m, k, n, offBias, 0, offScratch, 0), flops: flops + m * n };
-    case 'matmul': return { call: () => ex.gemm(offA, k, 1, offB, n, 1, offC, m, k, n, 0, 0, offScratch, 0), flops };
-    case 'matmulTA': return { call: () => ex.gemm(offA, 1, m, offB, n, 1, offC, m, k, n, 0, 0, offScratch, 0), flops };
-    case 'matmulTB': return { call: () => ex.gemm(offA, k, 1, offB, 1, k, offC, m, k, n, 0, 0, offScratch, 0), flops };
+    case 'dense': return { call: () => res.gemm(offA, k, 1, offB, n, 1, offC, n, m, k, n, offBias, 0), flops: flops + m * n };
+    case 'matmul': return { call: () => res.gemm(offA, k, 1, offB, n, 1, offC, n, m, k, n, 0, 0), flops };
+    case 'matmulTA': return { call: () => res.gemm(offA, 1, m, offB, n, 1, offC, n, m, k, n, 0, 0), flops };
+    case 'matmulTB': return { call: () => res.gemm(offA, k, 1, offB, 1, k, offC, n, m, k, n, 0, 0), flops };
   }
 }
 
@@ -174,17 +172,26 @@ function measure(bench: Bench, c: BenchCase): KernelBenchRow {
 }
 
 /**
- * The default backends: ts, wasm-simd (when this Node has WebAssembly SIMD),
- * the wasm kernel without copies, and naive.
+ * The default backends: ts, wasm-simd on one thread with copies and without
+ * (`/resident`), wasm-simd resident on all threads (`/resident×T`, when this
+ * machine has more than one core; products below the split threshold stay on
+ * one thread), and naive. The wasm build is the one this runtime takes
+ * (`+fma` in the name when it is a relaxed-SIMD build).
  */
 function defaultBenches(): Bench[] {
-  const loaded = loadNodeKernels();
+  const one = loadNodeKernels({ threads: 1 });
   const benches = [benchOf(tsKernels)];
-  if (loaded.fallbackReason === undefined) {
-    const ex = instantiateWasmExports(new Uint8Array(readFileSync(KERNELS_WASM_URL)));
-    benches.push(benchOf(loaded.kernels), { name: `${loaded.kernels.name}/resident`, prepare: (c) => prepareResident(ex, c) });
+  if (one.fallbackReason === undefined && one.kernels.wasm) {
+    const name = `${one.kernels.name}${one.fma ? '+fma' : ''}`;
+    const single = one.kernels.wasm;
+    benches.push({ name, prepare: (c) => prepare(one.kernels, c) }, { name: `${name}/resident`, prepare: (c) => prepareResident(single, c) });
+    const all = loadNodeKernels();
+    if (all.threads > 1 && all.kernels.wasm) {
+      const multi = all.kernels.wasm;
+      benches.push({ name: `${name}/resident×${all.threads}`, prepare: (c) => prepareResident(multi, c) });
+    }
   } else {
-    process.stderr.write(`wasm kernels skipped: ${loaded.fallbackReason}\n`);
+    process.stderr.write(`wasm kernels skipped: ${one.fallbackReason ?? 'no resident side'}\n`);
   }
   benches.push(benchOf(naiveKernels));
   return benches;

@@ -61,6 +61,10 @@ export interface PeerArgs {
   rows?: number;
   /** Train for this many epochs instead of the task's. */
   epochs?: number;
+  /** Threads (ours, wasm backend). */
+  threads?: number;
+  /** 'on' | 'off': relaxed SIMD (ours, wasm backend). */
+  fma?: string;
 }
 
 export function parsePeerArgs(argv: readonly string[]): PeerArgs {
@@ -81,6 +85,10 @@ export function parsePeerArgs(argv: readonly string[]): PeerArgs {
   if (backend !== undefined) args.backend = backend;
   if (rows !== undefined) args.rows = rows;
   if (epochs !== undefined) args.epochs = epochs;
+  const threads = num('--threads');
+  const fma = value('--fma');
+  if (threads !== undefined) args.threads = threads;
+  if (fma !== undefined) args.fma = fma;
   return args;
 }
 

@@ -10,6 +10,8 @@
  *   --markdown         also print README-ready markdown tables
  *   --repeat N         run each system N times and keep the fastest run (default 1)
  *   --backend ts|wasm  compute kernels for "ours" (default wasm = WebAssembly SIMD, the engine's own default; ts for comparison)
+ *   --threads N        threads "ours" (wasm) may use (default: the CPU count, at most 4; 1 = no helper threads)
+ *   --no-fma           leave relaxed SIMD off on Node < 22 (default: on, as in Electron 41 and Chrome; see relaxed-simd.ts)
  *   --kernels          also run runKernelBench from bench/kernels.ts
  *   --kernels-only     only that
  *   --import           also the dataset-import benchmark (bench/import/runner.ts)
@@ -23,6 +25,7 @@ import { runPeerProcess } from './child';
 import { makeTempDir, writeTaskFiles } from './dataset-file';
 import { runImportBench } from './import/runner';
 import { runKernels } from './kernels-runner';
+import { enableRelaxedSimd } from './relaxed-simd';
 import { runFrameGapBench } from './ui/frame-gaps';
 import { consoleTable, markdownTable, type SystemResult } from './report';
 import { SYSTEMS, SYSTEM_ALIASES, SYSTEM_IDS, type SystemId } from './systems';
@@ -44,6 +47,10 @@ interface Options {
   repeat: number;
   /** Kernels "ours" trains with. */
   backend: 'ts' | 'wasm';
+  /** Threads for "ours" (undefined: its default). */
+  threads?: number;
+  /** Relaxed-SIMD fused multiply-adds (turned on where Node has them behind a flag). */
+  fma: boolean;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,7 +79,10 @@ function parseOptions(argv: readonly string[]): Options {
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
   const backend = value('--backend') ?? 'wasm';
   if (backend !== 'ts' && backend !== 'wasm') throw new Error(`unknown --backend "${backend}" (ts or wasm)`);
-  const known = new Set(['--task', '--only', '--repeat', '--backend', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
+  const threadsText = value('--threads');
+  const threads = threadsText === undefined ? undefined : Number(threadsText);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error('--threads needs a positive integer');
+  const known = new Set(['--task', '--only', '--repeat', '--backend', '--threads', '--no-fma', '--full', '--json', '--markdown', '--kernels', '--kernels-only', '--import', '--import-only', '--ui', '--ui-only']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
   if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}`);
   const has = (f: string): boolean => argv.includes(f);
@@ -90,6 +100,8 @@ function parseOptions(argv: readonly string[]): Options {
     uiOnly: has('--ui-only'),
     repeat,
     backend,
+    ...(threads !== undefined ? { threads } : {}),
+    fma: !has('--no-fma'),
   };
 }
 
@@ -109,7 +121,8 @@ async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: st
     const subset = opts.full ? undefined : sys.subset?.(task);
     const { file, args } = sys.command();
     const extra = [
-      ...(id === 'ours' ? ['--backend', opts.backend] : []),
+      ...(id === 'ours' ? ['--backend', opts.backend, '--fma', opts.fma ? 'on' : 'off'] : []),
+      ...(id === 'ours' && opts.threads !== undefined ? ['--threads', String(opts.threads)] : []),
       ...(subset?.rows !== undefined ? ['--rows', String(subset.rows)] : []),
       ...(subset?.epochs !== undefined ? ['--epochs', String(subset.epochs)] : []),
     ];
@@ -161,7 +174,10 @@ async function main(): Promise<void> {
     }
     if (opts.markdown) for (const { task, results } of done) log(`\n${markdownTable(task, results)}`);
   }
-  if (opts.kernels && !opts.importOnly && !opts.uiOnly) await runKernels(opts.json, log);
+  if (opts.kernels && !opts.importOnly && !opts.uiOnly) {
+    log(`relaxed SIMD for the kernel benchmark: ${enableRelaxedSimd(opts.fma)}`);
+    await runKernels(opts.json, log);
+  }
   if (opts.importBench && !opts.uiOnly) await runImportBench(opts.json, log, opts.repeat);
   if (opts.ui) {
     const gaps = await runFrameGapBench(log);

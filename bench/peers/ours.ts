@@ -19,17 +19,24 @@ async function main(): Promise<PeerOutput> {
     return { skipped: `core does not load yet (${first})` };
   }
   let kernels: Kernels | undefined;
+  const notes: string[] = [];
   if (args.backend === 'wasm') {
+    const { enableRelaxedSimd } = await import('../relaxed-simd');
+    const relaxed = enableRelaxedSimd(args.fma !== 'off');
     const { loadNodeKernels } = await import('../../core/math/wasm-kernels.node.ts');
-    const loaded = loadNodeKernels();
+    const loaded = loadNodeKernels(args.threads !== undefined ? { threads: args.threads } : {});
     if (loaded.fallbackReason !== undefined) throw new Error(`--backend wasm: ${loaded.fallbackReason}`);
     kernels = loaded.kernels;
+    notes.push(`${loaded.build}, ${loaded.threads} thread${loaded.threads > 1 ? 's' : ''}, relaxed SIMD ${relaxed}`);
   } else if (args.backend !== undefined && args.backend !== 'ts') {
     throw new Error(`unknown --backend "${args.backend}" (ts or wasm)`);
   }
   const { task, data } = readTaskFiles(args.taskFile);
   const rows = Math.min(args.rows ?? task.trainRows, data.train.rows);
-  return ours.trainOurs(task, data, rows, args.epochs ?? task.epochs, kernels);
+  const result = await ours.trainOurs(task, data, rows, args.epochs ?? task.epochs, kernels);
+  kernels?.dispose?.();
+  if ('skipped' in result) return result;
+  return { ...result, notes: [...result.notes, ...notes] };
 }
 
 runPeer(main);

@@ -255,7 +255,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
         if (req.protocolVersion !== undefined && req.protocolVersion !== PROTOCOL_VERSION) {
           fail('protocol-version', `This engine speaks protocol version ${PROTOCOL_VERSION}, but the client asked for version ${req.protocolVersion}.`);
         }
-        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state(), backend: (options.kernels ?? tsKernels).name };
+        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state(), backend: (options.kernels ?? tsKernels).name, threads: options.kernels?.wasm?.threads ?? 1, fma: options.kernels?.wasm?.fma ?? false };
       case 'load-dataset': {
         notBusy('loading a dataset');
         const { table, loaded } = await loadDataset(req.source, req.options);

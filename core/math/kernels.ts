@@ -5,9 +5,11 @@
  *
  * `accumulate` false overwrites C; true adds into C (C += product).
  *
- * The pure-TypeScript implementation (`ts-kernels.ts`) is the reference; a
- * WebAssembly SIMD implementation slots in behind the same interface later.
+ * The pure-TypeScript implementation (`ts-kernels.ts`) is the reference and
+ * the fallback; the WebAssembly SIMD one (`wasm-kernels.ts`) is the default.
  */
+import type { WasmResident } from './wasm-kernels';
+
 export interface Kernels {
   /** Backend name shown to the user, e.g. `"ts"` or `"wasm-simd"`. */
   readonly name: string;
@@ -36,4 +38,13 @@ export interface Kernels {
 
   /** out[n] (+)= Σ_rows src[rows×n] — the bias gradient Σ_batch δ. */
   sumRows(src: Float32Array, out: Float32Array, rows: number, n: number, accumulate: boolean): void;
+
+  /**
+   * The WebAssembly backend's resident side, on which the trainer keeps
+   * weights, gradients and workspaces in wasm memory (absent for the TS kernels).
+   */
+  readonly wasm?: WasmResident;
+
+  /** Stops helper threads, if any (the kernels must not be used afterwards). */
+  dispose?(): void;
 }

@@ -1,4 +1,6 @@
 import type { Kernels } from './kernels';
+import { WasmHeap } from './wasm-heap';
+import { CTL, HelperThread, type GemmArgs, type ThreadSpawner } from './wasm-threads';
 
 /**
  * The WebAssembly SIMD backend: `Kernels` on top of the f32x4 GEMM compiled
@@ -58,55 +60,211 @@ export function wasmSimdSupported(): boolean {
   }
 }
 
-/** The raw exports of kernels.wasm: byte offsets into `memory`; see wasm/assembly/kernels.ts. */
+/** The raw exports of kernels.wasm: byte offsets into `memory`; see wasm/assembly/kernels.ts and train.ts. */
 export interface WasmKernelExports {
   memory: WasmMemory;
   heapBase(): number;
   gemm(
     a: number, aRow: number, aDepth: number,
     b: number, bDepth: number, bCol: number,
-    c: number, m: number, k: number, n: number,
+    c: number, cRow: number, m: number, k: number, n: number,
     init: number, initRow: number, scratch: number, pack: number,
   ): void;
   sumRows(src: number, out: number, rows: number, n: number, accumulate: number): void;
+  activate(z: number, a: number, count: number, kind: number): void;
+  activationBackward(z: number, a: number, g: number, count: number, kind: number): void;
+  softmaxCrossEntropy(z: number, a: number, y: number, delta: number, rows: number, cols: number): number;
+  sigmoidBinaryCrossEntropy(z: number, a: number, y: number, delta: number, count: number): number;
+  regressionLoss(a: number, y: number, grad: number, count: number, rows: number, kind: number, huberDelta: number): number;
+  sgdStep(w: number, out: number, g: number, count: number, lr: number): number;
+  momentumStep(w: number, out: number, g: number, v: number, count: number, lr: number, mu: number, nesterov: number): number;
+  rmspropStep(w: number, out: number, g: number, s: number, count: number, lr: number, rho: number, eps: number): number;
+  adamStep(w: number, out: number, g: number, m: number, v: number, count: number, stepSize: number, rootC2: number, eps: number, beta1: number, beta2: number, keep: number): number;
+  penalize(w: number, g: number, count: number, l1: number, l2: number): number;
+  sumSquares(x: number, count: number): number;
+  scale(x: number, count: number, k: number): void;
+  gatherRows(src: number, dst: number, order: number, r0: number, n: number, width: number): void;
 }
+
+const EXPORTS: readonly (keyof WasmKernelExports)[] = [
+  'memory', 'heapBase', 'gemm', 'sumRows', 'activate', 'activationBackward', 'softmaxCrossEntropy',
+  'sigmoidBinaryCrossEntropy', 'regressionLoss', 'sgdStep', 'momentumStep', 'rmspropStep', 'adamStep',
+  'penalize', 'sumSquares', 'scale', 'gatherRows',
+];
 
 function exportsOf(instance: WasmInstance): WasmKernelExports {
   const e = instance.exports;
-  for (const name of ['memory', 'heapBase', 'gemm', 'sumRows']) {
+  for (const name of EXPORTS) {
     if (!(name in e)) throw new Error(`kernels.wasm does not export ${name}: rebuild it (npm run build:wasm)`);
   }
   return e as unknown as WasmKernelExports;
 }
 
-const PAGE = 65536;
+/**
+ * Operands already in the module's memory: what the resident trainer
+ * (core/train/wasm-stepper.ts) works on. Offsets come from `heap`.
+ */
+export interface WasmResident {
+  readonly exports: WasmKernelExports;
+  readonly heap: WasmHeap;
+  /** Threads a large product is split over (1: no helpers). */
+  readonly threads: number;
+  /** Whether the module uses relaxed-SIMD fused multiply-adds. */
+  readonly fma: boolean;
+  /**
+   * C = init + A·B on offsets, with the strides of the `gemm` export (C's row
+   * stride `cRow`); split over the helper threads when m·k·n is at least
+   * `parallelMacs`.
+   */
+  gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void;
+  /** Runs every kernel briefly so the runtime optimizes them before real work (the loaders call it). */
+  warmUp(): void;
+}
+
+/** How the backend is put together; see the Node and browser adapters. */
+export interface WasmBackendOptions {
+  /** The shared memory a `kernels-shared*.wasm` module imports (absent: the module has its own). */
+  memory?: WasmMemory;
+  /** Starts helper threads (needs `memory`); absent: one thread. */
+  spawn?: ThreadSpawner;
+  /** Helper threads to start (default 1). */
+  helpers?: number;
+  /** Smallest product (multiply-adds) worth splitting (default 2¹⁸ ≈ 262k). */
+  parallelMacs?: number;
+  /** The module was built with relaxed SIMD (kernels-relaxed*.wasm). */
+  fma?: boolean;
+}
+
 /** Slack after every region so vector loads/stores never run past the end. */
 const PAD = 64;
 const align = (bytes: number): number => (bytes + PAD + 63) & ~63;
 
-/** Builds the `Kernels` on an instantiated module (see `createWasmKernels`). */
-function kernelsOn(ex: WasmKernelExports): Kernels {
-  const base = ex.heapBase();
-  let heap = new Float32Array(ex.memory.buffer);
+/** Products smaller than this stay on one thread: below it a fork-join costs more than it saves. */
+export const DEFAULT_PARALLEL_MACS = 1 << 18;
 
-  /** Makes the arena at least `bytes` long past `base`; returns the (possibly new) float view. */
-  function reserve(bytes: number): Float32Array {
-    const need = base + bytes;
-    const have = ex.memory.buffer.byteLength;
-    if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
-    if (heap.buffer !== ex.memory.buffer) heap = new Float32Array(ex.memory.buffer);
-    return heap;
+/** Builds the `Kernels` on an instantiated module (see `createWasmKernels`). */
+function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBackendOptions): Kernels {
+  const memory = options.memory ?? ex.memory;
+  const heap = new WasmHeap(memory, ex.heapBase());
+  const parallelMacs = options.parallelMacs ?? DEFAULT_PARALLEL_MACS;
+
+  const helpers: HelperThread[] = [];
+  if (options.spawn && options.memory) {
+    for (let i = 0; i < (options.helpers ?? 1); i++) {
+      const control = heap.alloc(CTL.SIZE * 4);
+      helpers.push(new HelperThread(options.spawn, { module, memory: options.memory }, control, memory.buffer));
+    }
   }
+
+  /** One packing scratch per thread, grown on demand. */
+  const scratch: { off: number; bytes: number }[] = [];
+  function scratchFor(thread: number, k: number): number {
+    const bytes = k * 32;
+    let s = scratch[thread];
+    if (!s) s = scratch[thread] = { off: 0, bytes: 0 };
+    if (s.bytes < bytes) {
+      heap.release(s.off);
+      s.off = heap.alloc(bytes);
+      s.bytes = bytes;
+    }
+    return s.off;
+  }
+
+  function gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void {
+    const ready = m * k * n >= parallelMacs ? helpers.filter((h) => h.ready) : [];
+    if (ready.length === 0) {
+      ex.gemm(a, aRow, aDepth, b, bDepth, bCol, c, cRow, m, k, n, init, initRow, scratchFor(0, k), 0);
+      return;
+    }
+    // Split C into row blocks (multiples of the 4-row tile) or, when it is
+    // wider than tall, column blocks (multiples of the 8-wide panel).
+    const parts = ready.length + 1;
+    const byRows = m >= n;
+    const unit = byRows ? 4 : 8;
+    const total = byRows ? m : n;
+    const step = Math.ceil(total / parts / unit) * unit;
+    const jobs: GemmArgs[] = [];
+    for (let t = 0, from = 0; t < parts && from < total; t++, from += step) {
+      const len = Math.min(step, total - from);
+      const sc = scratchFor(t, k);
+      if (byRows) {
+        jobs.push([a + from * aRow * 4, aRow, aDepth, b, bDepth, bCol, c + from * cRow * 4, cRow, len, k, n, init === 0 ? 0 : init + from * initRow * 4, initRow, sc]);
+      } else {
+        jobs.push([a, aRow, aDepth, b + from * bCol * 4, bDepth, bCol, c + from * 4, cRow, m, k, len, init === 0 ? 0 : init + from * 4, initRow, sc]);
+      }
+    }
+    for (let t = 1; t < jobs.length; t++) ready[t - 1]!.start(jobs[t]!);
+    const own = jobs[0]!;
+    ex.gemm(...own, 0);
+    for (let t = 1; t < jobs.length; t++) {
+      if (!ready[t - 1]!.join()) ex.gemm(...jobs[t]!, 0);
+    }
+  }
+
+  /**
+   * Runs every kernel on small operands until the runtime has had reason to
+   * optimize it: V8 first runs wasm from a quick baseline compile and tiers
+   * hot functions up in the background, so without this a user's first
+   * seconds of training run on the slow tier. About 10 ms, once.
+   */
+  function warmUp(): void {
+    const n = 32, len = n * n;
+    const at = heap.alloc(len * 4 * 8);
+    const [a, b, c, d, e, f, g, h] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => at + i * len * 4) as [number, number, number, number, number, number, number, number];
+    const view = heap.floats();
+    for (let i = 0; i < len * 8; i++) view[(at >> 2) + i] = ((i * 7919) % 17) / 17 - 0.5;
+    const order = h;
+    new Uint32Array(view.buffer).fill(1, order >> 2, (order >> 2) + n);
+    const sc = scratchFor(0, n);
+    for (let r = 0; r < 200; r++) {
+      ex.gemm(a, n, 1, b, n, 1, c, n, n, n, n, d, 0, sc, 0);
+      ex.gemm(a, 1, n, b, n, 1, c, n, n, n, n - 3, 0, 0, sc, 0);
+      ex.gemm(a, n, 1, b, 1, n, c, n, n - 1, n, n, c, n, sc, 0);
+      for (let kind = 0; kind < 6; kind++) {
+        ex.activate(c, e, len, kind);
+        ex.activationBackward(c, e, f, len, kind);
+      }
+      ex.softmaxCrossEntropy(c, e, d, f, n, n);
+      ex.sigmoidBinaryCrossEntropy(c, e, d, f, len);
+      for (let kind = 0; kind < 4; kind++) ex.regressionLoss(e, d, f, len, n, kind, 1);
+      ex.sumRows(f, g, n, n, 0);
+      ex.sgdStep(a, g, b, len, 1e-3);
+      ex.momentumStep(a, g, b, c, len, 1e-3, 0.9, r & 1);
+      ex.rmspropStep(a, g, b, c, len, 1e-3, 0.9, 1e-7);
+      ex.adamStep(a, g, b, c, d, len, 1e-3, 1, 1e-7, 0.9, 0.999, 1);
+      ex.penalize(a, b, len, 1e-3, 1e-3);
+      ex.sumSquares(b, len);
+      ex.scale(g, len, 0.5);
+      ex.gatherRows(a, g, order, 0, n, n);
+    }
+    heap.release(at);
+  }
+
+  const resident: WasmResident = {
+    exports: ex, heap, fma: options.fma === true, gemm, warmUp,
+    get threads() { return 1 + helpers.filter((h) => h.ready).length; },
+  };
 
   /** Copies the first `len` floats of `src` into the heap at byte offset `at`. */
-  function put(h: Float32Array, src: Float32Array, len: number, at: number): void {
+  function put(src: Float32Array, len: number, at: number): void {
     if (src.length < len) throw new RangeError(`operand has ${src.length} floats, the shape needs ${len}`);
-    h.set(src.length === len ? src : src.subarray(0, len), at >> 2);
+    heap.floats().set(src.length === len ? src : src.subarray(0, len), at >> 2);
   }
 
-  function get(h: Float32Array, dst: Float32Array, len: number, at: number): void {
+  function get(dst: Float32Array, len: number, at: number): void {
     if (dst.length < len) throw new RangeError(`result has ${dst.length} floats, the shape needs ${len}`);
+    const h = heap.floats();
     dst.set(h.subarray(at >> 2, (at >> 2) + len));
+  }
+
+  /** The copy-in/copy-out arena for operands that live in JS arrays. */
+  let arena = { off: 0, bytes: 0 };
+  function reserve(bytes: number): number {
+    if (arena.bytes < bytes) {
+      heap.release(arena.off);
+      arena = { off: heap.alloc(bytes), bytes };
+    }
+    return arena.off;
   }
 
   /**
@@ -120,28 +278,26 @@ function kernelsOn(ex: WasmKernelExports): Kernels {
     initMode: 'none' | 'c' | 'bias', bias: Float32Array | null,
   ): void {
     const cLen = m * n;
-    const offA = base;
-    const offB = offA + align(aLen * 4);
-    const offC = offB + align(bLen * 4);
-    const offInit = offC + align(cLen * 4);
-    const offScratch = offInit + align(initMode === 'bias' ? n * 4 : 0);
-    const h = reserve(offScratch + align(k * 32) - base);
-    put(h, a, aLen, offA);
-    put(h, b, bLen, offB);
+    const sizeA = align(aLen * 4), sizeB = align(bLen * 4), sizeC = align(cLen * 4);
+    const offA = reserve(sizeA + sizeB + sizeC + align(initMode === 'bias' ? n * 4 : 0));
+    const offB = offA + sizeA, offC = offB + sizeB, offInit = offC + sizeC;
+    put(a, aLen, offA);
+    put(b, bLen, offB);
     let init = 0, initRow = 0;
     if (initMode === 'c') {
-      put(h, c, cLen, offC);
+      put(c, cLen, offC);
       init = offC; initRow = n;
     } else if (initMode === 'bias') {
-      put(h, bias!, n, offInit);
+      put(bias!, n, offInit);
       init = offInit;
     }
-    ex.gemm(offA, aRow, aDepth, offB, bDepth, bCol, offC, m, k, n, init, initRow, offScratch, 0);
-    get(h, c, cLen, offC);
+    gemm(offA, aRow, aDepth, offB, bDepth, bCol, offC, n, m, k, n, init, initRow);
+    get(c, cLen, offC);
   }
 
   return {
     name: 'wasm-simd',
+    wasm: resident,
 
     matmul(a, b, c, m, k, n, accumulate) {
       run(a, m * k, k, 1, b, k * n, n, 1, c, m, k, n, accumulate ? 'c' : 'none', null);
@@ -166,54 +322,123 @@ function kernelsOn(ex: WasmKernelExports): Kernels {
 
     sumRows(src, out, rows, n, accumulate) {
       const len = rows * n;
-      const offSrc = base;
+      const offSrc = reserve(align(len * 4) + align(n * 4));
       const offOut = offSrc + align(len * 4);
-      const h = reserve(offOut + align(n * 4) - base);
-      put(h, src, len, offSrc);
-      if (accumulate) put(h, out, n, offOut);
+      put(src, len, offSrc);
+      if (accumulate) put(out, n, offOut);
       ex.sumRows(offSrc, offOut, rows, n, accumulate ? 1 : 0);
-      get(h, out, n, offOut);
+      get(out, n, offOut);
+    },
+
+    dispose() {
+      for (const h of helpers) h.stop();
     },
   };
 }
 
-/** Imports the module may ask for; built with `noAssert` it needs none, but `abort` is cheap insurance. */
-const IMPORTS = {
-  env: {
+/** Imports the module may ask for: `abort` (cheap insurance), and the memory of a shared build. */
+function importsFor(memory: WasmMemory | undefined): Record<string, Record<string, unknown>> {
+  const env: Record<string, unknown> = {
     abort(): never {
       throw new Error('kernels.wasm aborted');
     },
-  },
-};
+  };
+  if (memory) env.memory = memory;
+  return { env };
+}
 
 /**
- * The wasm backend from a compiled module or the bytes of `kernels.wasm`,
- * synchronously. Throws when WebAssembly SIMD is unavailable (check
- * `wasmSimdSupported()` first) or the module is not the expected one.
- * Browsers' main threads refuse synchronous compilation of larger modules:
- * use `instantiateWasmKernels` there.
+ * The wasm backend from a compiled module or the bytes of one of the
+ * kernels*.wasm builds, synchronously. Throws when WebAssembly SIMD is
+ * unavailable (check `wasmSimdSupported()` first) or the module is not the
+ * expected one. A shared build needs `options.memory` (see
+ * `createSharedMemory`). Browsers' main threads refuse synchronous
+ * compilation of larger modules: use `instantiateWasmKernels` there.
  */
-export function createWasmKernels(source: WasmModule | Uint8Array): Kernels {
-  return kernelsOn(instantiateWasmExports(source));
+export function createWasmKernels(source: WasmModule | Uint8Array, options: WasmBackendOptions = {}): Kernels {
+  const api = wasmApi();
+  if (!api) throw new Error('this runtime has no WebAssembly');
+  if (!wasmSimdSupported()) throw new Error('this runtime has no WebAssembly SIMD');
+  const module = source instanceof Uint8Array ? new api.Module(source) : source;
+  return kernelsOn(exportsOf(new api.Instance(module, importsFor(options.memory))), module, options);
 }
 
 /**
  * A fresh instance's raw exports, for callers that keep operands resident in
- * wasm memory (the benchmark's no-copy rows; later, weights living in wasm).
- * Low-level: offsets and layout are the caller's business.
+ * wasm memory themselves (the benchmark's no-copy rows). Low-level: offsets
+ * and layout are the caller's business. Non-shared builds only.
  */
 export function instantiateWasmExports(source: WasmModule | Uint8Array): WasmKernelExports {
   const api = wasmApi();
   if (!api) throw new Error('this runtime has no WebAssembly');
   if (!wasmSimdSupported()) throw new Error('this runtime has no WebAssembly SIMD');
   const module = source instanceof Uint8Array ? new api.Module(source) : source;
-  return exportsOf(new api.Instance(module, IMPORTS));
+  return exportsOf(new api.Instance(module, importsFor(undefined)));
+}
+
+/** Compiles kernel bytes synchronously (fine in Node and workers; the helpers get the same module). */
+export function compileWasmModule(bytes: Uint8Array): WasmModule {
+  const api = wasmApi();
+  if (!api) throw new Error('this runtime has no WebAssembly');
+  return new api.Module(bytes);
 }
 
 /** `createWasmKernels`, compiling bytes asynchronously (safe on a browser's main thread). */
-export async function instantiateWasmKernels(source: WasmModule | Uint8Array): Promise<Kernels> {
+export async function instantiateWasmKernels(source: WasmModule | Uint8Array, options: WasmBackendOptions = {}): Promise<Kernels> {
   const api = wasmApi();
   if (!api) throw new Error('this runtime has no WebAssembly');
   const module = source instanceof Uint8Array ? await api.compile(source) : source;
-  return createWasmKernels(module);
+  return createWasmKernels(module, options);
+}
+
+/** Maximum pages of the shared memory (2 GiB; the shared builds declare up to 4 GiB). */
+const SHARED_MAX_PAGES = 32768;
+
+/** A shared memory for the `kernels-shared*.wasm` builds, or undefined where this runtime cannot share memory. */
+export function createSharedMemory(): WasmMemory | undefined {
+  const api = wasmApi() as (WasmApi & { Memory?: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory }) | undefined;
+  const g = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
+  if (!api?.Memory || typeof g.SharedArrayBuffer !== 'function' || g.crossOriginIsolated === false) return undefined;
+  try {
+    return new api.Memory({ initial: 16, maximum: SHARED_MAX_PAGES, shared: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The smallest module using a relaxed-SIMD instruction (three v128.const,
+ * f32x4.relaxed_madd, drop). Validates only where relaxed SIMD is supported.
+ */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 62, 1, 60, 0,
+  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  253, 133, 2, 26, 11,
+]);
+
+/** Whether this runtime has relaxed SIMD (fused multiply-add), for the kernels-relaxed*.wasm builds. */
+export function wasmRelaxedSimdSupported(): boolean {
+  const api = wasmApi();
+  if (!api) return false;
+  try {
+    return api.validate(RELAXED_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** The four builds of the kernels, by what the runtime offers. */
+export const KERNEL_BUILDS = {
+  simd: 'kernels.wasm',
+  relaxed: 'kernels-relaxed.wasm',
+  shared: 'kernels-shared.wasm',
+  sharedRelaxed: 'kernels-shared-relaxed.wasm',
+} as const;
+
+/** Which build to load: relaxed SIMD where validated, shared memory where there will be threads. */
+export function kernelBuildFor(relaxed: boolean, shared: boolean): (typeof KERNEL_BUILDS)[keyof typeof KERNEL_BUILDS] {
+  if (shared) return relaxed ? KERNEL_BUILDS.sharedRelaxed : KERNEL_BUILDS.shared;
+  return relaxed ? KERNEL_BUILDS.relaxed : KERNEL_BUILDS.simd;
 }

@@ -1,3 +1,4 @@
+import type { Kernels } from '../math/kernels';
 import type { Matrix } from '../math/matrix';
 import type { NetworkSpec } from './spec';
 
@@ -34,6 +35,8 @@ export interface Model {
   readonly grads: readonly DenseGrads[];
   /** Total number of trainable values. */
   readonly parameterCount: number;
+  /** The compute backend the model runs on (training may keep its state in the backend's memory). */
+  readonly kernels: Kernels;
   /** Output of the network for a batch of inputs [batch × inputs] → [batch × outputs]. */
   predict(x: Matrix): Matrix;
   /**

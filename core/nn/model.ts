@@ -140,7 +140,7 @@ export function createModel(spec: NetworkSpec, args: CreateModelArgs): Model {
   }
 
   const model: Model = {
-    spec, params, grads, parameterCount,
+    spec, params, grads, parameterCount, kernels: k,
     predict(x) {
       checkInputs(x, 'the input');
       const out = zeros(x.rows, outputs);

@@ -1,16 +1,14 @@
-import { matrixOf, type Matrix } from '../math/matrix';
 import type { Rng } from '../math/rng';
 import type { Model } from '../nn/model-types';
-import { createOptimizer, type ParamSlot } from '../optim/optimizers';
 import { scheduledRate } from '../optim/schedules';
 import type { EpochLog, MetricValues, TrainConfig } from './config';
 import type { TrainData } from './data-types';
 import { checkFitInputs } from './fit-checks';
-import { TrainError, divergenceMessage } from './errors';
 import { evaluate } from './evaluate';
 import { MetricAccumulator } from './metrics';
 import type { PauseGate } from './pause';
-import { applyPenalties, clipByGlobalNorm } from './penalties';
+import { createTsStepper, type BatchStepper } from './stepper';
+import { createWasmStepper } from './wasm-stepper';
 import { fastYield } from './yield';
 
 /** What a batch callback learns. */
@@ -72,65 +70,75 @@ const defaultClock = (): number => globalThis.performance.now();
  * penalties, clipping, the optimizer step. Same seed and config ⇒ identical
  * history and weights. Throws `TrainError` (`invalid-config`, `invalid-data`,
  * `diverged`); on divergence the weights from before the bad batch are kept.
+ *
+ * On WebAssembly kernels the steps run in wasm memory (`wasm-stepper.ts`)
+ * for every network it covers, otherwise on the model's arrays
+ * (`createTsStepper`). The model's weights are current whenever `fit` awaits
+ * or calls back, and whatever it finds there after an await (a weight edited
+ * while paused) is what training continues from.
  */
 export async function fit(model: Model, data: TrainData, config: TrainConfig, callbacks: FitCallbacks = {}, options: FitOptions): Promise<FitResult> {
   checkFitInputs(model, data, config);
+  const rows = data.train.x.rows;
+  const batchSize = Math.min(config.batchSize, rows);
+  const wasm = model.kernels.wasm;
+  const stepper = (wasm && createWasmStepper(model, wasm, data, config, batchSize)) || createTsStepper(model, data, config, batchSize);
+  try {
+    return await runEpochs(model, data, config, callbacks, options, stepper, batchSize);
+  } finally {
+    // The model holds the last good weights however the run ends (after a divergence, those from before the bad batch).
+    stepper.syncOut();
+    stepper.dispose();
+  }
+}
+
+async function runEpochs(
+  model: Model, data: TrainData, config: TrainConfig, callbacks: FitCallbacks, options: FitOptions,
+  stepper: BatchStepper, batchSize: number,
+): Promise<FitResult> {
   const clock = options.clock ?? defaultClock;
   const yieldNow = options.yieldToEventLoop ?? fastYield();
   const yieldEvery = options.yieldEveryMs ?? 50;
-  const { x, y } = data.train;
-  const rows = x.rows, inputs = x.cols, outputs = y.cols;
-  const batchSize = Math.min(config.batchSize, rows);
+  const rows = data.train.x.rows, outputs = data.train.y.cols;
   const batches = Math.ceil(rows / batchSize);
   const metrics = (config.metrics ?? []).filter((m) => m !== 'loss');
-
-  const slots: ParamSlot[] = model.params.flatMap((p, i) => {
-    const g = model.grads[i]!;
-    const s: ParamSlot[] = [{ value: p.w, grad: g.w, isKernel: true }];
-    if (p.b && g.b) s.push({ value: p.b, grad: g.b, isKernel: false });
-    return s;
-  });
-  const lastGood = slots.map((s) => new Float32Array(s.value.length));
-  const optimizer = createOptimizer(config.optimizer);
   const order = new Uint32Array(rows);
   for (let i = 0; i < rows; i++) order[i] = i;
-
-  const fullX = new Float32Array(batchSize * inputs), fullY = new Float32Array(batchSize * outputs);
-  const batchMatrices = (n: number): [Matrix, Matrix] => [
-    matrixOf(n, inputs, n === batchSize ? fullX : fullX.subarray(0, n * inputs)),
-    matrixOf(n, outputs, n === batchSize ? fullY : fullY.subarray(0, n * outputs)),
-  ];
-  const full = batchMatrices(batchSize);
-  const tail = rows % batchSize ? batchMatrices(rows % batchSize) : full;
 
   const es = config.earlyStopping;
   const monitor = es?.monitor ?? (data.validation ? 'val_loss' : 'loss');
   let best = Infinity, bestEpoch = 0, bestWeights: Float32Array[] | null = null, waited = 0;
 
   const history: EpochLog[] = [];
+  const cancelled = (): FitResult => ({ history, epochs: history.length, stoppedEarly: false, cancelled: true });
   const abortWait = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   let lastYield = clock(), lastBatchCallback = -Infinity, samplesSeen = 0;
 
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const started = clock();
     if (config.shuffle !== false) options.rng.shuffle(order);
+    stepper.beginEpoch(order);
     const acc = metrics.length ? new MetricAccumulator(outputs) : null;
     let lossSum = 0;
 
     for (let b = 0; b < batches; b++) {
       // Between batches: now and then let pause/stop messages in, then wait while paused (a step lets one batch through).
       if (clock() - lastYield >= yieldEvery) {
+        stepper.syncOut();
         await yieldNow();
+        stepper.syncIn();
         lastYield = clock();
       }
-      if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
+      if (options.signal?.aborted) return cancelled();
       let stepped = false;
       if (options.pause) {
         const gate = options.pause;
         stepped = gate.isPaused;
         while (!gate.tryPass()) {
+          stepper.syncOut();
           await Promise.race([gate.whenResumed(), abortWait]);
-          if (options.signal?.aborted) return { history, epochs: history.length, stoppedEarly: false, cancelled: true };
+          stepper.syncIn();
+          if (options.signal?.aborted) return cancelled();
           stepped = gate.isPaused;
         }
       }
@@ -138,24 +146,10 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
 
       const r0 = b * batchSize;
       const n = Math.min(batchSize, rows - r0);
-      const [xb, yb] = n === batchSize ? full : tail;
-      gatherRows(x.data, xb.data, order, r0, n, inputs);
-      gatherRows(y.data, yb.data, order, r0, n, outputs);
-
-      let loss = model.lossAndGradients(xb, yb);
-      if (acc) acc.add(model.outputView(), yb.data, n);
-      loss += applyPenalties(slots, config.l1 ?? 0, config.l2 ?? 0);
-      if (!Number.isFinite(loss)) throw diverged('loss', epoch, b + 1, lr);
-      if (config.clipNorm !== undefined && !Number.isFinite(clipByGlobalNorm(slots, config.clipNorm))) {
-        throw diverged('gradient', epoch, b + 1, lr);
-      }
-
-      // A non-finite gradient shows up as non-finite weights after the step
-      // (the step's checksum), and the copy taken here puts them back.
-      for (let i = 0; i < slots.length; i++) lastGood[i]!.set(slots[i]!.value);
-      if (!Number.isFinite(optimizer.step(slots, lr))) {
-        for (let i = 0; i < slots.length; i++) slots[i]!.value.set(lastGood[i]!);
-        throw diverged('weights', epoch, b + 1, lr);
+      const loss = stepper.step(r0, n, lr, epoch, b + 1);
+      if (acc) {
+        const { pred, target } = stepper.lastBatch();
+        acc.add(pred, target, n);
       }
 
       lossSum += loss * n;
@@ -164,11 +158,13 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
         const now = clock();
         if (stepped || now - lastBatchCallback >= (callbacks.batchIntervalMs ?? 0) || b === batches - 1) {
           lastBatchCallback = now;
+          stepper.syncOut();
           callbacks.onBatchEnd({ epoch, batch: b + 1, batches, loss, samplesSeen, stepped });
         }
       }
     }
 
+    stepper.syncOut();
     const train: MetricValues = { loss: lossSum / rows, ...(acc ? acc.result(metrics) : {}) };
     const lr = scheduledRate(config.schedule, options.learningRate?.current ?? config.optimizer.learningRate, epoch - 1, config.epochs);
     const log: EpochLog = { epoch, learningRate: lr, train, durationMs: 0 };
@@ -183,22 +179,14 @@ export async function fit(model: Model, data: TrainData, config: TrainConfig, ca
         best = value; bestEpoch = epoch; waited = 0;
         if (es.restoreBest !== false) bestWeights = model.getWeights();
       } else if (++waited >= es.patience) {
-        if (bestWeights) model.setWeights(bestWeights);
+        if (bestWeights) {
+          model.setWeights(bestWeights);
+          stepper.syncIn();
+        }
         return { history, epochs: history.length, stoppedEarly: true, cancelled: false, bestEpoch: bestWeights ? bestEpoch : undefined };
       }
     }
+    stepper.syncIn();
   }
   return { history, epochs: history.length, stoppedEarly: false, cancelled: false };
-}
-
-function diverged(what: 'loss' | 'gradient' | 'weights', epoch: number, batch: number, lr: number): TrainError {
-  return new TrainError('diverged', divergenceMessage(what, epoch, batch, lr), { epoch, batch });
-}
-
-/** Copies rows order[r0 .. r0+n) of a [· × width] store into dst, without allocating views. */
-function gatherRows(src: Float32Array, dst: Float32Array, order: Uint32Array, r0: number, n: number, width: number): void {
-  for (let r = 0; r < n; r++) {
-    const from = order[r0 + r]! * width, to = r * width;
-    for (let j = 0; j < width; j++) dst[to + j] = src[from + j]!;
-  }
 }

@@ -31,6 +31,9 @@ export const useSessionStore = defineStore('session', () => {
   const engineState = ref<EngineState | 'connecting'>('connecting');
   /** The engine's compute kernels, as it reports them (`wasm-simd` or `ts`). */
   const backend = ref<string | null>(null);
+  /** Threads the engine splits large products over, and whether its kernels use fused multiply-adds. */
+  const backendThreads = ref(1);
+  const backendFma = ref(false);
   const dataset = ref<LoadDatasetValue | null>(null);
   const importing = ref<ImportProgress | null>(null);
   /** The failure of the last import, shown in the data view until the next one. */
@@ -75,7 +78,10 @@ export const useSessionStore = defineStore('session', () => {
     });
     h.on('dataset:chosen', (choice) => { void loadDataset(choice); });
     h.on('app:notice', (n) => app.notify(n.level, n.message));
-    backend.value = (await need().call<{ backend?: string }>({ type: 'hello' })).backend ?? null;
+    const hello = await need().call<{ backend?: string; threads?: number; fma?: boolean }>({ type: 'hello' });
+    backend.value = hello.backend ?? null;
+    backendThreads.value = hello.threads ?? 1;
+    backendFma.value = hello.fma === true;
     const session = await refresh();
     // A restored session with data settings but no configuration yet: configure now.
     if (session.dataset && !session.configured && prep.value) await configure();
@@ -121,7 +127,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    host, engine, connected, engineState, backend, dataset, importing, importError, prep, configured, configError,
+    host, engine, connected, engineState, backend, backendThreads, backendFma, dataset, importing, importError, prep, configured, configError,
     columns: computed(() => dataset.value?.columns ?? []),
     connect,
     refresh,

@@ -15,7 +15,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 describe('engine workflow in-process', () => {
   it('walks idle → data-loaded → data-ready → model-ready and serves rows and column statistics', async () => {
     const h = createHarness();
-    expect(valueOf(await h.call({ type: 'hello', protocolVersion: 1 }))).toEqual({ protocolVersion: 1, engineVersion: '0.1.0', state: 'idle', backend: 'ts' });
+    expect(valueOf(await h.call({ type: 'hello', protocolVersion: 1 }))).toEqual({ protocolVersion: 1, engineVersion: '0.1.0', state: 'idle', backend: 'ts', threads: 1, fma: false });
     valueOf(await h.call({ type: 'load-dataset', source: IRIS_SOURCE }));
     expect(h.engine.state).toBe('data-loaded');
     expect(h.events('import-progress').length).toBeGreaterThan(0);

@@ -10,8 +10,8 @@ import { zeros } from '../../../core/math/matrix';
 import { naiveKernels } from '../../../core/math/naive-kernels';
 import { createRng } from '../../../core/math/rng';
 import { tsKernels } from '../../../core/math/ts-kernels';
-import { createWasmKernels, instantiateWasmKernels, wasmSimdSupported } from '../../../core/math/wasm-kernels';
-import { KERNELS_WASM_URL, loadNodeKernels } from '../../../core/math/wasm-kernels.node';
+import { KERNEL_BUILDS, createWasmKernels, instantiateWasmKernels, wasmSimdSupported } from '../../../core/math/wasm-kernels';
+import { KERNELS_WASM_DIR, KERNELS_WASM_URL, loadNodeKernels } from '../../../core/math/wasm-kernels.node';
 import { createModel } from '../../../core/nn/model';
 import type { NetworkSpec } from '../../../core/nn/spec';
 import type { TrainConfig } from '../../../core/train/config';
@@ -126,21 +126,19 @@ describe('wasm backend loading', () => {
     expect(() => createWasmKernels(notKernels)).toThrow('does not export');
   });
 
-  it('the committed kernels.wasm is what `npm run build:wasm` builds from the sources', () => {
+  it('the four committed kernel builds are what `npm run build:wasm` builds from the sources', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kernels-wasm-'));
     try {
-      const out = join(dir, 'kernels.wasm');
-      execFileSync(process.execPath, [
-        join(ROOT, 'node_modules/assemblyscript/bin/asc.js'),
-        '--config', join(ROOT, 'core/math/wasm/assembly/asconfig.json'), '--target', 'release', '-o', out,
-      ], { cwd: ROOT, stdio: 'pipe' });
-      const fresh = readFileSync(out);
-      const committed = readFileSync(KERNELS_WASM_URL);
-      expect(fresh.equals(committed), 'core/math/wasm/kernels.wasm is stale: run `npm run build:wasm` and commit it').toBe(true);
+      execFileSync(process.execPath, [join(ROOT, 'core/math/wasm/build.mjs'), dir], { cwd: ROOT, stdio: 'pipe' });
+      for (const file of Object.values(KERNEL_BUILDS)) {
+        const fresh = readFileSync(join(dir, file));
+        const committed = readFileSync(new URL(file, KERNELS_WASM_DIR));
+        expect(fresh.equals(committed), `core/math/wasm/${file} is stale: run \`npm run build:wasm\` and commit it`).toBe(true);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe.each(MATMULS)('wasm %s matches the naive reference', (name) => {

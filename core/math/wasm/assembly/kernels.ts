@@ -12,13 +12,31 @@
  * One strided GEMM does all multiplies (see `gemm`): C[m×n] = init + A·B with
  *   A(i,p) = a[i·aRow + p·aDepth], B(p,j) = b[p·bDepth + j·bCol],
  *   init(i,j) = init[i·initRow + j] (init = 0: start from zero),
+ *   C(i,j) = c[i·cRow + j],
  * the same convention as core/math/ts-matmul.ts. Sums run in float32 lanes,
- * starting from init, in increasing p.
+ * starting from init, in increasing p (fused multiply-adds in the relaxed
+ * builds). Row and column blocks of C are independent, which is how the
+ * loader splits one product between threads.
+ *
+ * The training kernels (activations, fused losses, optimizers, penalties)
+ * are in train.ts and exported from here.
  */
+
+export * from './train';
 
 /** First byte the loader may use, 64-byte aligned. */
 export function heapBase(): usize {
   return (__heap_base + 63) & ~(<usize>63);
+}
+
+/**
+ * acc + x·y in four lanes: one fused multiply-add where the module is built
+ * with relaxed SIMD (kernels-relaxed*.wasm; the runtime may round once or
+ * twice), a multiply then an add otherwise.
+ */
+@inline function madd(x: v128, y: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(x, y, acc);
+  return f32x4.add(acc, f32x4.mul(x, y));
 }
 
 /** Loads `w` floats (0..8 are meaningful; ≥ 4 loads a whole vector) into a vector, zero-filling the rest. */
@@ -69,13 +87,13 @@ function tile4(
   for (let p = 0; p < k; p++) {
     const b0 = v128.load(bp), b1 = v128.load(bp, 16);
     let x = v128.load32_splat(a0);
-    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01);
     x = v128.load32_splat(a1);
-    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11);
     x = v128.load32_splat(a2);
-    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21);
     x = v128.load32_splat(a3);
-    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31);
     a0 += aDepth; a1 += aDepth; a2 += aDepth; a3 += aDepth;
     bp += bStride;
   }
@@ -106,8 +124,8 @@ function tile1(
   let ap = a, bp = b;
   for (let p = 0; p < k; p++) {
     const x = v128.load32_splat(ap);
-    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)));
-    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp, 16)));
+    c0 = madd(x, v128.load(bp), c0);
+    c1 = madd(x, v128.load(bp, 16), c1);
     ap += aDepth; bp += bStride;
   }
   if (w == 8) {
@@ -141,28 +159,84 @@ function packPanel(b: usize, bDepth: i32, bCol: i32, k: i32, j0: i32, w: i32, ds
   }
 }
 
+/** Depth of one k-block: a packed 8-wide panel of it is 8 KiB, so panel and A tile stay in L1. */
+const KC = 256;
+/** B blocks up to this many bytes are kept hot whole: row tiles become the outer loop. */
+const ROWS_OUTER_BYTES = 32768;
+
 /**
- * C[m×n] = init + A·B (strided; see the file comment). Column panels of 8
- * are the outer loop, 4-row tiles the inner one, so one panel of B (k×8) is
- * reused by every row tile while it is hot in L1. A panel is read in place
- * when B's rows are contiguous (bCol = 1) and `pack` is 0; otherwise (Bᵀ
- * layouts, the last partial panel, or `pack` set) it is first copied into a
- * contiguous, zero-padded k×8 panel at `scratch` (k·32 bytes).
+ * C[m×n] = init + A·B (strided; see the file comment), in k-blocks of KC
+ * (every block after the first starts from C). Per block, two loop orders:
+ * - column panels of 8 outside, 4-row tiles inside: one panel of B (KC×8)
+ *   is reused by every row tile while it is hot in L1. A panel is read in
+ *   place when B's rows are contiguous (bCol = 1) and `pack` is 0; otherwise
+ *   (Bᵀ layouts, the last partial panel, or `pack` set) it is first copied
+ *   into a contiguous, zero-padded panel at `scratch` (k·32 bytes).
+ * - row tiles outside, when B's rows are contiguous and the block is small
+ *   (≤ 32 KiB, e.g. δ in dW = Xᵀ·δ): A's tile stays in L1 across all panels,
+ *   and B, small, stays in cache; only a last partial panel is packed.
  * `init` may equal `c` (accumulate): each tile reads its cells before writing.
  */
 export function gemm(
   a: usize, aRow: i32, aDepth: i32,
   b: usize, bDepth: i32, bCol: i32,
-  c: usize, m: i32, k: i32, n: i32,
+  c: usize, cRow: i32, m: i32, k: i32, n: i32,
+  init: usize, initRow: i32, scratch: usize, pack: i32,
+): void {
+  const aDepthB = <usize>aDepth << 2, bDepthB = <usize>bDepth << 2;
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kb = min(KC, k - p0);
+    const first = p0 == 0;
+    const off = <usize>p0;
+    gemmBlock(
+      a + off * aDepthB, aRow, aDepth, b + off * bDepthB, bDepth, bCol,
+      c, cRow, m, kb, n, first ? init : c, first ? initRow : cRow, scratch, pack,
+    );
+  }
+  if (k == 0) gemmBlock(a, aRow, aDepth, b, bDepth, bCol, c, cRow, m, 0, n, init, initRow, scratch, pack);
+}
+
+function gemmBlock(
+  a: usize, aRow: i32, aDepth: i32,
+  b: usize, bDepth: i32, bCol: i32,
+  c: usize, cRow: i32, m: i32, k: i32, n: i32,
   init: usize, initRow: i32, scratch: usize, pack: i32,
 ): void {
   const aRowB = <usize>aRow << 2, aDepthB = <usize>aDepth << 2;
-  const cRowB = <usize>n << 2, initRowB = <usize>initRow << 2;
+  const cRowB = <usize>cRow << 2, initRowB = <usize>initRow << 2;
   const m4 = m & ~3;
+  const inPlace = bCol == 1 && pack == 0;
+  if (inPlace && <i64>k * <i64>n * 4 <= ROWS_OUTER_BYTES && m > 4) {
+    const n8 = n & ~7;
+    const bStride = <usize>bDepth << 2;
+    if (n8 < n) packPanel(b, bDepth, bCol, k, n8, n - n8, scratch);
+    let i = 0;
+    for (; i < m; i += 4) {
+      const ai = a + <usize>i * aRowB, ci = c + <usize>i * cRowB;
+      const ii = init == 0 ? <usize>0 : init + <usize>i * initRowB;
+      const full = i < m4;
+      for (let j0 = 0; j0 < n; j0 += 8) {
+        const w = min(8, n - j0);
+        const bp = w == 8 ? b + (<usize>j0 << 2) : scratch;
+        const stride = w == 8 ? bStride : 32;
+        const cj = ci + (<usize>j0 << 2);
+        const ij = ii == 0 ? <usize>0 : ii + (<usize>j0 << 2);
+        if (full) {
+          tile4(ai, aRowB, aDepthB, bp, stride, k, cj, cRowB, ij, initRowB, w);
+        } else {
+          for (let r = i; r < m; r++) {
+            const d = <usize>(r - i);
+            tile1(ai + d * aRowB, aDepthB, bp, stride, k, cj + d * cRowB, ij == 0 ? <usize>0 : ij + d * initRowB, w);
+          }
+        }
+      }
+    }
+    return;
+  }
   for (let j0 = 0; j0 < n; j0 += 8) {
     const w = min(8, n - j0);
     let bp: usize, bStride: usize;
-    if (w == 8 && bCol == 1 && pack == 0) {
+    if (w == 8 && inPlace) {
       bp = b + (<usize>j0 << 2);
       bStride = <usize>bDepth << 2;
     } else {

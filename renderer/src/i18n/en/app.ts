@@ -26,6 +26,8 @@ export default {
     parameters: '{n} parameter | {n} parameters',
     runtime: 'Runtime',
     wasm: 'WebAssembly SIMD',
+    fma: 'FMA',
+    threads: '{n} thread | {n} threads',
     ts: 'TypeScript kernels',
   },
   engineStates: {

@@ -26,6 +26,8 @@ export default {
     parameters: '{n} 个参数',
     runtime: '运行环境',
     wasm: 'WebAssembly SIMD',
+    fma: '融合乘加',
+    threads: '{n} 个线程',
     ts: 'TypeScript 内核',
   },
   engineStates: {

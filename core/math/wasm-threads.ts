@@ -1,0 +1,135 @@
+/**
+ * Fork-join threads for large matrix products on shared WebAssembly memory.
+ *
+ * Each helper thread (a Node worker thread or a Web Worker, started by the
+ * host through `ThreadSpawner`) instantiates the same shared-memory module on
+ * the same memory and then waits on its own control block in that memory:
+ * the caller writes a product's arguments there, bumps the sequence number
+ * and wakes it (Atomics.notify), computes its own part meanwhile, and waits
+ * for the helper's "done". No messages cross per product, nothing is copied:
+ * the operands are already in the shared memory.
+ *
+ * Waiting spins briefly before sleeping (futex wake-ups cost tens of µs
+ * against products of a few hundred µs). A helper that never started, or
+ * stopped answering, is noticed by timeout: the caller computes that part
+ * itself and stops using the pool.
+ */
+import type { WasmModule } from './wasm-kernels';
+
+/** Starts one helper running `source` (see `HELPER_SOURCE`) with `data`; the host decides how. */
+export type ThreadSpawner = (data: HelperData) => { terminate(): void };
+
+export interface HelperData {
+  module: WasmModule;
+  memory: unknown;
+  /** Byte offset of this helper's control block. */
+  control: number;
+}
+
+/** Control block layout, in int32 slots. */
+export const CTL = {
+  SEQ: 0, QUIT: 1, ARGS: 2, DONE: 18, READY: 19, STARTED: 20,
+  /** Slots per block (a multiple of 16 keeps blocks on their own cache lines). */
+  SIZE: 32,
+} as const;
+
+const SPIN = 20000;
+
+/**
+ * The helper's code, as source text so every host can start it the same way
+ * (worker_threads with `eval`, or a Blob-URL Web Worker) without a bundler
+ * step. It defines `serve(data)`, which never returns until told to quit.
+ */
+export const HELPER_SOURCE = `
+function serve(data) {
+  const instance = new WebAssembly.Instance(data.module, { env: { memory: data.memory, abort() { throw new Error('kernels.wasm aborted'); } } });
+  const gemm = instance.exports.gemm;
+  const c = new Int32Array(data.memory.buffer, data.control, ${CTL.SIZE});
+  let seen = Atomics.load(c, ${CTL.SEQ});
+  Atomics.store(c, ${CTL.READY}, 1);
+  Atomics.notify(c, ${CTL.READY});
+  for (;;) {
+    let spins = 0;
+    while (Atomics.load(c, ${CTL.SEQ}) === seen) {
+      if (++spins > ${SPIN}) Atomics.wait(c, ${CTL.SEQ}, seen);
+    }
+    seen = Atomics.load(c, ${CTL.SEQ});
+    if (Atomics.load(c, ${CTL.QUIT}) !== 0) return;
+    // Claim the product, unless the caller gave up waiting and took it.
+    if (Atomics.compareExchange(c, ${CTL.STARTED}, (seen - 1) | 0, seen) !== ((seen - 1) | 0)) continue;
+    const a = ${CTL.ARGS};
+    gemm(c[a] >>> 0, c[a + 1], c[a + 2], c[a + 3] >>> 0, c[a + 4], c[a + 5], c[a + 6] >>> 0, c[a + 7], c[a + 8], c[a + 9], c[a + 10], c[a + 11] >>> 0, c[a + 12], c[a + 13] >>> 0, 0);
+    Atomics.store(c, ${CTL.DONE}, seen);
+    Atomics.notify(c, ${CTL.DONE});
+  }
+}
+`;
+
+/** The 14 gemm arguments after `pack` is dropped: see `gemm` in wasm/assembly/kernels.ts. */
+export type GemmArgs = [
+  a: number, aRow: number, aDepth: number,
+  b: number, bDepth: number, bCol: number,
+  c: number, cRow: number, m: number, k: number, n: number,
+  init: number, initRow: number, scratch: number,
+];
+
+export class HelperThread {
+  private readonly ctl: Int32Array;
+  private seq = 0;
+  private alive = true;
+  private readonly handle: { terminate(): void };
+
+  constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control'>, control: number, buffer: ArrayBufferLike) {
+    this.ctl = new Int32Array(buffer, control, CTL.SIZE);
+    this.ctl.fill(0);
+    this.handle = spawn({ ...data, control });
+  }
+
+  /** The helper has instantiated the module and is waiting for work. */
+  get ready(): boolean {
+    return this.alive && Atomics.load(this.ctl, CTL.READY) === 1;
+  }
+
+  /** Hands the helper one product; `join` waits for it. */
+  start(args: GemmArgs): void {
+    for (let i = 0; i < args.length; i++) this.ctl[CTL.ARGS + i] = args[i]! | 0;
+    this.seq = (this.seq + 1) | 0;
+    Atomics.store(this.ctl, CTL.SEQ, this.seq);
+    Atomics.notify(this.ctl, CTL.SEQ);
+  }
+
+  /**
+   * Waits until the product started last is done. Returns false when the
+   * helper never picked it up within `timeoutMs` (the caller then computes
+   * it and should stop using this helper).
+   */
+  join(timeoutMs = 2000): boolean {
+    const seq = this.seq;
+    let spins = 0;
+    while (Atomics.load(this.ctl, CTL.DONE) !== seq) {
+      if (++spins < SPIN) continue;
+      const started = Atomics.load(this.ctl, CTL.STARTED) === seq;
+      let result: string;
+      try {
+        result = Atomics.wait(this.ctl, CTL.DONE, Atomics.load(this.ctl, CTL.DONE), started ? undefined : timeoutMs);
+      } catch {
+        result = 'not-allowed'; // a browser's main thread may not wait: keep spinning
+      }
+      // Timed out before the helper claimed it: claim it here, so a late helper skips it.
+      if (result === 'timed-out' && Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) {
+        this.alive = false;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  stop(): void {
+    if (!this.alive && Atomics.load(this.ctl, CTL.QUIT) !== 0) return;
+    this.alive = false;
+    Atomics.store(this.ctl, CTL.QUIT, 1);
+    Atomics.store(this.ctl, CTL.SEQ, (this.seq + 1) | 0);
+    Atomics.notify(this.ctl, CTL.SEQ);
+    this.handle.terminate();
+  }
+}

@@ -1,0 +1,287 @@
+import type { WasmResident } from '../math/wasm-kernels';
+import { unitActivationsOf } from '../nn/activations';
+import { outputFusion } from '../nn/losses';
+import type { Model } from '../nn/model-types';
+import type { ActivationName, LossName } from '../nn/spec';
+import { OPTIMIZER_DEFAULTS } from '../optim/optimizers';
+import type { TrainConfig } from './config';
+import type { TrainData } from './data-types';
+import { diverged, type BatchStepper } from './stepper';
+
+/** Activation codes of wasm/assembly/train.ts. */
+const ACTIVATION_CODES: Partial<Record<ActivationName, number>> = {
+  linear: 0, relu: 1, 'leaky-relu': 2, elu: 3, sigmoid: 4, tanh: 5,
+};
+/** Regression loss codes of wasm/assembly/train.ts. */
+const LOSS_CODES: Partial<Record<LossName, number>> = { mse: 0, 'half-sse': 1, mae: 2, huber: 3 };
+
+/** Training sets up to this size are copied into wasm memory whole (rows then gather there). */
+const RESIDENT_DATA_BYTES = 256 * 1024 * 1024;
+
+type OutputStep =
+  | { kind: 'softmax-cce' }
+  | { kind: 'sigmoid-bce' }
+  | { kind: 'regression'; loss: number; activation: number };
+
+interface LayerPlan {
+  inputs: number;
+  units: number;
+  /** Activation code (hidden layers, or the output of a regression loss). */
+  activation: number;
+  /** Offsets within a parameter buffer (bytes from its start). */
+  wAt: number;
+  bAt: number | null;
+  /** Workspace offsets (absolute). */
+  z: number;
+  a: number;
+  delta: number;
+}
+
+/**
+ * Why this network or configuration trains on the TypeScript stepper instead,
+ * or null when the wasm stepper takes it. Covered: dense layers with one
+ * activation each (linear, relu, leaky-relu, elu, sigmoid, tanh), softmax
+ * output with categorical cross-entropy, sigmoid output with binary
+ * cross-entropy, any activation with mse, half-sse, mae or huber; every
+ * optimizer, L1/L2, clipping.
+ */
+export function wasmStepperUnsupported(model: Model): string | null {
+  const { spec } = model;
+  const last = spec.layers.length - 1;
+  for (let l = 0; l <= last; l++) {
+    const kinds = unitActivationsOf(spec.layers[l]!);
+    if (kinds.some((k) => k !== kinds[0])) return `layer ${l + 1} mixes activations`;
+    const kind = kinds[0]!;
+    if (kind === 'softmax' && l !== last) return `layer ${l + 1} is a hidden softmax`;
+  }
+  const outKinds = unitActivationsOf(spec.layers[last]!);
+  const fusion = outputFusion(spec.loss, outKinds);
+  if (fusion === 'none') {
+    if (LOSS_CODES[spec.loss] === undefined) return `${spec.loss} without its fused output activation`;
+    if (outKinds[0] === 'softmax') return `softmax output with ${spec.loss}`;
+  }
+  return null;
+}
+
+/**
+ * The training step in WebAssembly memory: weights (double-buffered, so a
+ * diverged update leaves the previous ones intact), gradients, optimizer
+ * state, the layer workspaces and, up to 256 MiB, the training set itself
+ * live in the module's memory for the whole `fit`; each batch is a short
+ * sequence of kernel calls on offsets, with no copying and no allocation.
+ * Products above the backend's threshold are split over its helper threads.
+ * Returns null when `wasmStepperUnsupported` names a reason.
+ */
+export function createWasmStepper(model: Model, wasm: WasmResident, data: TrainData, config: TrainConfig, batchSize: number): BatchStepper | null {
+  if (wasmStepperUnsupported(model) !== null) return null;
+  const ex = wasm.exports, heap = wasm.heap;
+  const { spec } = model;
+  const { x, y } = data.train;
+  const rows = x.rows, inputs = x.cols, outputs = y.cols;
+  const last = spec.layers.length - 1;
+  const outKind = unitActivationsOf(spec.layers[last]!)[0]!;
+  const fusion = outputFusion(spec.loss, unitActivationsOf(spec.layers[last]!));
+  const output: OutputStep = fusion === 'softmax-cce' ? { kind: 'softmax-cce' }
+    : fusion === 'sigmoid-bce' ? { kind: 'sigmoid-bce' }
+      : { kind: 'regression', loss: LOSS_CODES[spec.loss]!, activation: ACTIVATION_CODES[outKind]! };
+  const huberDelta = spec.huberDelta ?? 1;
+
+  // Layout: one block, every region 64-byte aligned.
+  let size = 0;
+  const region = (floats: number): number => { const at = size; size += Math.ceil((floats * 4) / 64) * 64; return at; };
+  let paramBytes = 0;
+  const paramRegion = (floats: number): number => { const at = paramBytes; paramBytes += Math.ceil((floats * 4) / 64) * 64; return at; };
+  const layers: LayerPlan[] = spec.layers.map((layer, l) => {
+    const fanIn = l === 0 ? spec.inputs : spec.layers[l - 1]!.units;
+    const kind = unitActivationsOf(layer)[0]!;
+    return {
+      inputs: fanIn, units: layer.units, activation: ACTIVATION_CODES[kind] ?? 0,
+      wAt: paramRegion(fanIn * layer.units), bAt: model.params[l]!.b ? paramRegion(layer.units) : null,
+      z: 0, a: 0, delta: 0,
+    };
+  });
+  const moments = { sgd: 0, momentum: 1, nesterov: 1, rmsprop: 1, adam: 2, adamw: 2 }[config.optimizer.kind];
+  const paramsAt = [region(paramBytes / 4), region(paramBytes / 4)];
+  const gradsAt = region(paramBytes / 4);
+  const stateAt = [moments > 0 ? region(paramBytes / 4) : 0, moments > 1 ? region(paramBytes / 4) : 0];
+  for (const p of layers) { p.z = region(batchSize * p.units); p.a = region(batchSize * p.units); p.delta = region(batchSize * p.units); }
+  const xbAt = region(batchSize * inputs), ybAt = region(batchSize * outputs);
+  const zeroed = size; // the data regions below are written whole before use
+  const resident = rows * (inputs + outputs) * 4 <= RESIDENT_DATA_BYTES;
+  const xAt = resident ? region(rows * inputs) : 0, yAt = resident ? region(rows * outputs) : 0;
+  const orderAt = resident ? region(rows) : 0;
+
+  const block = heap.alloc(size);
+  const abs = (at: number): number => block + at;
+  for (const p of layers) { p.z = abs(p.z); p.a = abs(p.a); p.delta = abs(p.delta); }
+  const params = [abs(paramsAt[0]!), abs(paramsAt[1]!)];
+  const grads = abs(gradsAt);
+  const state = stateAt.map(abs);
+  const xb = abs(xbAt), yb = abs(ybAt);
+  {
+    const h = heap.floats();
+    h.fill(0, block >> 2, (block + zeroed) >> 2);
+    if (resident) {
+      h.set(x.data.subarray(0, rows * inputs), abs(xAt) >> 2);
+      h.set(y.data.subarray(0, rows * outputs), abs(yAt) >> 2);
+    }
+  }
+  let cur = 0;
+  let order: Uint32Array = new Uint32Array(0);
+  let lastRows = 0;
+
+  const o = config.optimizer;
+  const mu = o.momentum ?? OPTIMIZER_DEFAULTS.momentum, rho = o.rho ?? OPTIMIZER_DEFAULTS.rho;
+  const b1 = o.beta1 ?? OPTIMIZER_DEFAULTS.beta1, b2 = o.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
+  const eps = o.epsilon ?? OPTIMIZER_DEFAULTS.epsilon, decay = o.weightDecay ?? OPTIMIZER_DEFAULTS.weightDecay;
+  const l1 = config.l1 ?? 0, l2 = config.l2 ?? 0;
+  let t = 0;
+
+  /** Each (weights, gradients) pair: offsets relative to a parameter buffer, with length and kind. */
+  const slots = layers.flatMap((p) => {
+    const s = [{ at: p.wAt, count: p.inputs * p.units, isKernel: true }];
+    if (p.bAt !== null) s.push({ at: p.bAt, count: p.units, isKernel: false });
+    return s;
+  });
+
+  function forward(n: number): void {
+    for (let l = 0; l <= last; l++) {
+      const p = layers[l]!;
+      const input = l === 0 ? xb : layers[l - 1]!.a;
+      const w = params[cur]! + p.wAt, bias = p.bAt === null ? 0 : params[cur]! + p.bAt;
+      // z = input·W + b: the bias is the product's starting value.
+      wasm.gemm(input, p.inputs, 1, w, p.units, 1, p.z, p.units, n, p.inputs, p.units, bias, 0);
+      if (l < last || output.kind === 'regression') ex.activate(p.z, p.a, n * p.units, p.activation);
+    }
+  }
+
+  function lossAndDelta(n: number): number {
+    const p = layers[last]!;
+    switch (output.kind) {
+      case 'softmax-cce': return ex.softmaxCrossEntropy(p.z, p.a, yb, p.delta, n, outputs);
+      case 'sigmoid-bce': return ex.sigmoidBinaryCrossEntropy(p.z, p.a, yb, p.delta, n * outputs);
+      case 'regression': {
+        const loss = ex.regressionLoss(p.a, yb, p.delta, n * outputs, n, output.loss, huberDelta);
+        ex.activationBackward(p.z, p.a, p.delta, n * outputs, output.activation);
+        return loss;
+      }
+    }
+  }
+
+  function backward(n: number): void {
+    for (let l = last; l >= 0; l--) {
+      const p = layers[l]!;
+      const input = l === 0 ? xb : layers[l - 1]!.a;
+      // dW = inputᵀ·δ: [in × n]·[n × units]; db = Σ_rows δ.
+      wasm.gemm(input, 1, p.inputs, p.delta, p.units, 1, grads + p.wAt, p.units, p.inputs, n, p.units, 0, 0);
+      if (p.bAt !== null) ex.sumRows(p.delta, grads + p.bAt, n, p.units, 0);
+      if (l > 0) {
+        // δ_{l−1} = (δ·Wᵀ) ⊙ g′: [n × units]·[units × in].
+        const prev = layers[l - 1]!;
+        wasm.gemm(p.delta, p.units, 1, params[cur]! + p.wAt, 1, p.units, prev.delta, p.inputs, n, p.units, p.inputs, 0, 0);
+        ex.activationBackward(prev.z, prev.a, prev.delta, n * p.inputs, prev.activation);
+      }
+    }
+  }
+
+  /** The optimizer update into the other parameter buffer; false when a new weight is not finite. */
+  function update(lr: number): boolean {
+    t++;
+    const from = params[cur]!, to = params[1 - cur]!;
+    let check = 0;
+    const stepSize = lr / (1 - Math.pow(b1, t));
+    const rootC2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
+    for (const s of slots) {
+      const w = from + s.at, out = to + s.at, g = grads + s.at;
+      switch (o.kind) {
+        case 'sgd': check += ex.sgdStep(w, out, g, s.count, lr); break;
+        case 'momentum': case 'nesterov':
+          check += ex.momentumStep(w, out, g, state[0]! + s.at, s.count, lr, mu, o.kind === 'nesterov' ? 1 : 0); break;
+        case 'rmsprop': check += ex.rmspropStep(w, out, g, state[0]! + s.at, s.count, lr, rho, eps); break;
+        case 'adam': case 'adamw': {
+          const keep = o.kind === 'adamw' && s.isKernel ? 1 - lr * decay : 1;
+          check += ex.adamStep(w, out, g, state[0]! + s.at, state[1]! + s.at, s.count, stepSize, rootC2, eps, b1, b2, keep);
+          break;
+        }
+      }
+    }
+    return Number.isFinite(check);
+  }
+
+  function gather(r0: number, n: number): void {
+    if (resident) {
+      ex.gatherRows(abs(xAt), xb, abs(orderAt), r0, n, inputs);
+      ex.gatherRows(abs(yAt), yb, abs(orderAt), r0, n, outputs);
+      return;
+    }
+    const h = heap.floats();
+    for (const [src, at, width] of [[x.data, xb, inputs], [y.data, yb, outputs]] as const) {
+      for (let r = 0; r < n; r++) {
+        const from = order[r0 + r]! * width;
+        h.set(src.subarray(from, from + width), (at >> 2) + r * width);
+      }
+    }
+  }
+
+  const stepper: BatchStepper = {
+    beginEpoch(o2) {
+      order = o2;
+      if (resident) new Uint32Array(heap.floats().buffer).set(o2.subarray(0, rows), abs(orderAt) >> 2);
+    },
+    step(r0, n, lr, epoch, batch) {
+      lastRows = n;
+      gather(r0, n);
+      forward(n);
+      let loss = lossAndDelta(n);
+      backward(n);
+      if (l1 !== 0 || l2 !== 0) {
+        for (const s of slots) if (s.isKernel) loss += ex.penalize(params[cur]! + s.at, grads + s.at, s.count, l1, l2);
+      }
+      if (!Number.isFinite(loss)) throw diverged('loss', epoch, batch, lr);
+      if (config.clipNorm !== undefined) {
+        let sq = 0;
+        for (const s of slots) sq += ex.sumSquares(grads + s.at, s.count);
+        const norm = Math.sqrt(sq);
+        if (!Number.isFinite(norm)) throw diverged('gradient', epoch, batch, lr);
+        if (norm > config.clipNorm) for (const s of slots) ex.scale(grads + s.at, s.count, config.clipNorm / norm);
+      }
+      if (!update(lr)) throw diverged('weights', epoch, batch, lr);
+      cur = 1 - cur;
+      return loss;
+    },
+    lastBatch() {
+      const h = heap.floats(), p = layers[last]!;
+      return {
+        pred: h.subarray(p.a >> 2, (p.a >> 2) + lastRows * outputs),
+        target: h.subarray(yb >> 2, (yb >> 2) + lastRows * outputs),
+      };
+    },
+    syncOut() {
+      const h = heap.floats();
+      layers.forEach((p, l) => {
+        const mp = model.params[l]!, mg = model.grads[l]!;
+        const w = (params[cur]! + p.wAt) >> 2, g = (grads + p.wAt) >> 2;
+        mp.w.set(h.subarray(w, w + mp.w.length));
+        mg.w.set(h.subarray(g, g + mg.w.length));
+        if (p.bAt !== null && mp.b && mg.b) {
+          const b = (params[cur]! + p.bAt) >> 2, gb = (grads + p.bAt) >> 2;
+          mp.b.set(h.subarray(b, b + mp.b.length));
+          mg.b.set(h.subarray(gb, gb + mg.b.length));
+        }
+      });
+    },
+    syncIn() {
+      const h = heap.floats();
+      layers.forEach((p, l) => {
+        const mp = model.params[l]!;
+        h.set(mp.w, (params[cur]! + p.wAt) >> 2);
+        if (p.bAt !== null && mp.b) h.set(mp.b, (params[cur]! + p.bAt) >> 2);
+      });
+    },
+    dispose() {
+      heap.release(block);
+    },
+  };
+  stepper.syncIn();
+  return stepper;
+}
