@@ -82,7 +82,7 @@ export default tseslint.config(
 
   // Runtimes.
   {
-    files: ['electron/**', 'bin/**', 'bench/**', 'tests/**', 'tools/**', 'build/scripts/**', '*.config.{js,ts}', 'renderer/vite*.ts'],
+    files: ['electron/**', 'bin/**', 'bench/**', 'tests/**', 'tools/**', 'build/scripts/**', 'core/math/wasm/build.mjs', '*.config.{js,ts}', 'renderer/vite*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -249,13 +249,21 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     return s.stepper.step();
   }
 
+  /** How long `hello` waits for the kernels' helper threads to start. */
+  const HELPERS_READY_MS = 3000;
+
   async function dispatch(req: EngineRequest): Promise<unknown> {
     switch (req.type) {
       case 'hello':
         if (req.protocolVersion !== undefined && req.protocolVersion !== PROTOCOL_VERSION) {
           fail('protocol-version', `This engine speaks protocol version ${PROTOCOL_VERSION}, but the client asked for version ${req.protocolVersion}.`);
         }
-        return { protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state(), backend: (options.kernels ?? tsKernels).name, threads: options.kernels?.wasm?.threads ?? 1, fma: options.kernels?.wasm?.fma ?? false };
+        return {
+          protocolVersion: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, state: state(), backend: (options.kernels ?? tsKernels).name,
+          // Helper threads start with the engine; the answer waits (briefly) until they are up.
+          threads: (await options.kernels?.wasm?.ready(HELPERS_READY_MS)) ?? 1,
+          fma: options.kernels?.wasm?.fma ?? false,
+        };
       case 'load-dataset': {
         notBusy('loading a dataset');
         const { table, loaded } = await loadDataset(req.source, req.options);

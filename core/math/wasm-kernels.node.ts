@@ -29,6 +29,8 @@ export interface NodeKernelOptions {
    * 1 loads the non-shared build and starts no helpers.
    */
   threads?: number;
+  /** Smallest product split over the threads (default: the backend's, 2¹⁸ multiply-adds). */
+  parallelMacs?: number;
 }
 
 /** Where the committed, `npm run build:wasm`-built modules live. */
@@ -61,7 +63,9 @@ export function loadNodeKernels(options: NodeKernelOptions = {}): LoadedKernels 
   try {
     const bytes = new Uint8Array(readFileSync(new URL(build, KERNELS_WASM_DIR)));
     const module = compileWasmModule(bytes);
-    const kernels = createWasmKernels(module, memory ? { memory, spawn: spawnNodeHelper, helpers: threads - 1, fma } : { fma });
+    const kernels = createWasmKernels(module, memory
+      ? { memory, spawn: spawnNodeHelper, helpers: threads - 1, fma, ...(options.parallelMacs !== undefined ? { parallelMacs: options.parallelMacs } : {}) }
+      : { fma });
     kernels.wasm?.warmUp();
     return { kernels, backend: kernels.name, build, threads: memory ? threads : 1, fma };
   } catch (err) {

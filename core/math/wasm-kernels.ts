@@ -119,6 +119,8 @@ export interface WasmResident {
   gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void;
   /** Runs every kernel briefly so the runtime optimizes them before real work (the loaders call it). */
   warmUp(): void;
+  /** Resolves with `threads` once every helper is up, or when `timeoutMs` has passed (helpers that are not up by then may still join later). */
+  ready(timeoutMs: number): Promise<number>;
 }
 
 /** How the backend is put together; see the Node and browser adapters. */
@@ -131,6 +133,8 @@ export interface WasmBackendOptions {
   helpers?: number;
   /** Smallest product (multiply-adds) worth splitting (default 2¹⁸ ≈ 262k). */
   parallelMacs?: number;
+  /** How long to wait for a helper to pick a product up before computing it here and dropping the helper (default 2000 ms). */
+  helperTimeoutMs?: number;
   /** The module was built with relaxed SIMD (kernels-relaxed*.wasm). */
   fma?: boolean;
 }
@@ -197,7 +201,7 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
     const own = jobs[0]!;
     ex.gemm(...own, 0);
     for (let t = 1; t < jobs.length; t++) {
-      if (!ready[t - 1]!.join()) ex.gemm(...jobs[t]!, 0);
+      if (!ready[t - 1]!.join(options.helperTimeoutMs)) ex.gemm(...jobs[t]!, 0);
     }
   }
 
@@ -243,6 +247,11 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
   const resident: WasmResident = {
     exports: ex, heap, fma: options.fma === true, gemm, warmUp,
     get threads() { return 1 + helpers.filter((h) => h.ready).length; },
+    async ready(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (helpers.some((h) => h.alive && !h.ready) && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      return resident.threads;
+    },
   };
 
   /** Copies the first `len` floats of `src` into the heap at byte offset `at`. */

@@ -76,7 +76,7 @@ export type GemmArgs = [
 export class HelperThread {
   private readonly ctl: Int32Array;
   private seq = 0;
-  private alive = true;
+  private live = true;
   private readonly handle: { terminate(): void };
 
   constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control'>, control: number, buffer: ArrayBufferLike) {
@@ -85,9 +85,14 @@ export class HelperThread {
     this.handle = spawn({ ...data, control });
   }
 
+  /** Not stopped and not given up on. */
+  get alive(): boolean {
+    return this.live;
+  }
+
   /** The helper has instantiated the module and is waiting for work. */
   get ready(): boolean {
-    return this.alive && Atomics.load(this.ctl, CTL.READY) === 1;
+    return this.live && Atomics.load(this.ctl, CTL.READY) === 1;
   }
 
   /** Hands the helper one product; `join` waits for it. */
@@ -117,7 +122,7 @@ export class HelperThread {
       }
       // Timed out before the helper claimed it: claim it here, so a late helper skips it.
       if (result === 'timed-out' && Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) {
-        this.alive = false;
+        this.live = false;
         return false;
       }
     }
@@ -125,8 +130,8 @@ export class HelperThread {
   }
 
   stop(): void {
-    if (!this.alive && Atomics.load(this.ctl, CTL.QUIT) !== 0) return;
-    this.alive = false;
+    if (!this.live && Atomics.load(this.ctl, CTL.QUIT) !== 0) return;
+    this.live = false;
     Atomics.store(this.ctl, CTL.QUIT, 1);
     Atomics.store(this.ctl, CTL.SEQ, (this.seq + 1) | 0);
     Atomics.notify(this.ctl, CTL.SEQ);

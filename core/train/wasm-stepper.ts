@@ -72,7 +72,10 @@ export function wasmStepperUnsupported(model: Model): string | null {
  * Products above the backend's threshold are split over its helper threads.
  * Returns null when `wasmStepperUnsupported` names a reason.
  */
-export function createWasmStepper(model: Model, wasm: WasmResident, data: TrainData, config: TrainConfig, batchSize: number): BatchStepper | null {
+export function createWasmStepper(
+  model: Model, wasm: WasmResident, data: TrainData, config: TrainConfig, batchSize: number,
+  residentDataBytes = RESIDENT_DATA_BYTES,
+): BatchStepper | null {
   if (wasmStepperUnsupported(model) !== null) return null;
   const ex = wasm.exports, heap = wasm.heap;
   const { spec } = model;
@@ -107,7 +110,7 @@ export function createWasmStepper(model: Model, wasm: WasmResident, data: TrainD
   for (const p of layers) { p.z = region(batchSize * p.units); p.a = region(batchSize * p.units); p.delta = region(batchSize * p.units); }
   const xbAt = region(batchSize * inputs), ybAt = region(batchSize * outputs);
   const zeroed = size; // the data regions below are written whole before use
-  const resident = rows * (inputs + outputs) * 4 <= RESIDENT_DATA_BYTES;
+  const resident = rows * (inputs + outputs) * 4 <= residentDataBytes;
   const xAt = resident ? region(rows * inputs) : 0, yAt = resident ? region(rows * outputs) : 0;
   const orderAt = resident ? region(rows) : 0;
 
@@ -129,6 +132,7 @@ export function createWasmStepper(model: Model, wasm: WasmResident, data: TrainD
   let cur = 0;
   let order: Uint32Array = new Uint32Array(0);
   let lastRows = 0;
+  let disposed = false;
 
   const o = config.optimizer;
   const mu = o.momentum ?? OPTIMIZER_DEFAULTS.momentum, rho = o.rho ?? OPTIMIZER_DEFAULTS.rho;
@@ -279,6 +283,8 @@ export function createWasmStepper(model: Model, wasm: WasmResident, data: TrainD
       });
     },
     dispose() {
+      if (disposed) return;
+      disposed = true;
       heap.release(block);
     },
   };

@@ -10,7 +10,7 @@ import { zeros } from '../../../core/math/matrix';
 import { naiveKernels } from '../../../core/math/naive-kernels';
 import { createRng } from '../../../core/math/rng';
 import { tsKernels } from '../../../core/math/ts-kernels';
-import { KERNEL_BUILDS, createWasmKernels, instantiateWasmKernels, wasmSimdSupported } from '../../../core/math/wasm-kernels';
+import { KERNEL_BUILDS, createWasmKernels, instantiateWasmKernels, kernelBuildFor, wasmRelaxedSimdSupported, wasmSimdSupported } from '../../../core/math/wasm-kernels';
 import { KERNELS_WASM_DIR, KERNELS_WASM_URL, loadNodeKernels } from '../../../core/math/wasm-kernels.node';
 import { createModel } from '../../../core/nn/model';
 import type { NetworkSpec } from '../../../core/nn/spec';
@@ -291,3 +291,23 @@ describe('training with the wasm backend', () => {
     }
   });
 });
+
+describe('the relaxed-SIMD (fused multiply-add) builds', () => {
+  it('are chosen exactly when the runtime validates relaxed SIMD', () => {
+    const relaxed = new Uint8Array(readFileSync(new URL(KERNEL_BUILDS.relaxed, KERNELS_WASM_DIR)));
+    expect(wasmRelaxedSimdSupported()).toBe(WebAssembly.validate(relaxed));
+    expect(loadNodeKernels({ threads: 1 }).build).toBe(wasmRelaxedSimdSupported() ? KERNEL_BUILDS.relaxed : KERNEL_BUILDS.simd);
+    expect(kernelBuildFor(true, true)).toBe(KERNEL_BUILDS.sharedRelaxed);
+    expect(kernelBuildFor(false, true)).toBe(KERNEL_BUILDS.shared);
+  });
+
+  it('load and multiply within the float32 rounding bound, on two threads, in a Node with relaxed SIMD', () => {
+    // Node 20 has relaxed SIMD behind a flag (on by default from Node 22, Electron and Chrome).
+    const flags = wasmRelaxedSimdSupported() ? [] : ['--experimental-wasm-relaxed-simd'];
+    const out = execFileSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'tests/helpers/relaxed-simd-check.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const result = JSON.parse(out) as { build: string; fma: boolean; threads: number; worst: number };
+    expect(result).toMatchObject({ build: KERNEL_BUILDS.sharedRelaxed, fma: true, threads: 2 });
+    expect(result.worst).toBeLessThanOrEqual(1);
+  }, 60_000);
+});
+

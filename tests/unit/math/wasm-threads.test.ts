@@ -1,0 +1,103 @@
+/**
+ * Products split over helper threads on shared wasm memory
+ * (core/math/wasm-threads.ts via createWasmKernels' `spawn`): each part of C
+ * is computed by the same kernel code as on one thread, so the split result
+ * must equal the one-thread result bit for bit, whatever the layout. A helper
+ * that stops answering must not lose or double a product.
+ */
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Kernels } from '../../../core/math/kernels';
+import { createRng } from '../../../core/math/rng';
+import { compileWasmModule, createSharedMemory, createWasmKernels, KERNEL_BUILDS } from '../../../core/math/wasm-kernels';
+import { KERNELS_WASM_DIR, loadNodeKernels } from '../../../core/math/wasm-kernels.node';
+import { CTL, HELPER_SOURCE, type ThreadSpawner } from '../../../core/math/wasm-threads';
+
+const sharedModule = compileWasmModule(new Uint8Array(readFileSync(new URL(KERNEL_BUILDS.shared, KERNELS_WASM_DIR))));
+
+const nodeSpawn = (source: string): ThreadSpawner => (data) => {
+  const worker = new Worker(`${source}\nserve(require('node:worker_threads').workerData);`, { eval: true, workerData: data });
+  worker.unref();
+  return { terminate: () => void worker.terminate() };
+};
+
+async function whenThreads(k: Kernels, n: number): Promise<void> {
+  for (let i = 0; i < 500 && k.wasm!.threads < n; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(k.wasm!.threads).toBe(n);
+}
+
+function randn(len: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: len }, () => rng.normal());
+}
+
+const one = loadNodeKernels({ threads: 1 }).kernels;
+const split = createWasmKernels(sharedModule, { memory: createSharedMemory()!, spawn: nodeSpawn(HELPER_SOURCE), helpers: 2, parallelMacs: 1 });
+afterAll(() => { one.dispose?.(); split.dispose?.(); });
+
+type Shape = [m: number, k: number, n: number];
+/** Tall (split by rows) and wide (split by columns), with every tile remainder, and deep products that take several k-blocks. */
+const SHAPES: Shape[] = [[1, 1, 1], [3, 5, 7], [9, 4, 3], [4, 9, 17], [13, 7, 31], [31, 17, 29], [64, 300, 10], [5, 600, 130], [130, 33, 5], [100, 513, 40]];
+
+describe('products split over three threads', () => {
+  it('start once the helpers are ready', async () => {
+    await whenThreads(split, 3);
+  });
+
+  for (const [m, k, n] of SHAPES) {
+    it(`equal the one-thread result bit for bit: ${m}×${k}×${n}, all layouts, with bias and accumulation`, async () => {
+      await whenThreads(split, 3);
+      const a = randn(m * k, m), b = randn(k * n, n), bias = randn(n, k), start = randn(m * n, 3);
+      const calls: [string, (x: Kernels, c: Float32Array) => void][] = [
+        ['matmul', (x, c) => x.matmul(a, b, c, m, k, n, false)],
+        ['matmul +=', (x, c) => { c.set(start); x.matmul(a, b, c, m, k, n, true); }],
+        ['matmulTA', (x, c) => x.matmulTA(a, b, c, m, k, n, false)],
+        ['matmulTB', (x, c) => x.matmulTB(a, b, c, m, k, n, false)],
+        ['dense', (x, c) => x.dense(a, b, bias, c, m, k, n)],
+      ];
+      for (const [name, call] of calls) {
+        const want = new Float32Array(m * n), got = new Float32Array(m * n);
+        call(one, want);
+        call(split, got);
+        expect(Array.from(got), name).toEqual(Array.from(want));
+      }
+    });
+  }
+});
+
+describe('a helper that stops answering', () => {
+  it('is dropped after the timeout; the product is computed here, once, and correctly', async () => {
+    // A helper that says it is ready and then never claims work.
+    const mute = `function serve(data) { const c = new Int32Array(data.memory.buffer, data.control, ${CTL.SIZE}); Atomics.store(c, ${CTL.READY}, 1); }`;
+    const kernels = createWasmKernels(sharedModule, { memory: createSharedMemory()!, spawn: nodeSpawn(mute), helpers: 1, parallelMacs: 1, helperTimeoutMs: 50 });
+    try {
+      await whenThreads(kernels, 2);
+      const [m, k, n] = [37, 19, 23];
+      const a = randn(m * k, 1), b = randn(k * n, 2), start = randn(m * n, 3);
+      const want = start.slice(), got = start.slice();
+      one.matmul(a, b, want, m, k, n, true);
+      kernels.matmul(a, b, got, m, k, n, true); // accumulating: a doubled part would show
+      expect(Array.from(got)).toEqual(Array.from(want));
+      expect(kernels.wasm!.threads).toBe(1);
+      // Later products run on this thread alone, without waiting.
+      const t0 = performance.now();
+      kernels.matmul(a, b, got, m, k, n, false);
+      expect(performance.now() - t0).toBeLessThan(50);
+    } finally {
+      kernels.dispose?.();
+    }
+  });
+
+  it('stops its helpers on dispose', () => {
+    const stopped: number[] = [];
+    const spawn: ThreadSpawner = (data) => {
+      const h = nodeSpawn(HELPER_SOURCE)(data);
+      return { terminate: () => { stopped.push(data.control); h.terminate(); } };
+    };
+    const kernels = createWasmKernels(sharedModule, { memory: createSharedMemory()!, spawn, helpers: 2 });
+    kernels.dispose?.();
+    expect(stopped).toHaveLength(2);
+    expect(kernels.wasm!.threads).toBe(1);
+  });
+});
