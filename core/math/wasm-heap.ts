@@ -26,7 +26,7 @@ export class WasmHeap {
   private f32: Float32Array;
 
   constructor(private readonly memory: GrowableMemory, base: number) {
-    this.top = Math.ceil(base / ALIGN) * ALIGN;
+    this.top = Math.max(ALIGN, Math.ceil(base / ALIGN) * ALIGN); // offset 0 means "no block"
     this.f32 = new Float32Array(memory.buffer);
   }
 
@@ -44,11 +44,12 @@ export class WasmHeap {
     }
     // Take the free block that ends at the top, if any, and extend it.
     const last = this.free[this.free.length - 1];
-    let off = this.top;
-    if (last && last.off + last.size === this.top) { off = last.off; this.free.pop(); }
+    const extend = last !== undefined && last.off + last.size === this.top;
+    const off = extend ? last.off : this.top;
     const end = off + size;
     const have = this.memory.buffer.byteLength;
-    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE)); // may throw at the maximum: the free list is still whole
+    if (extend) this.free.pop();
     this.top = Math.max(this.top, end);
     this.used.set(off, size);
     return off;

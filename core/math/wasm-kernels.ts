@@ -78,8 +78,8 @@ export interface WasmKernelExports {
   regressionLoss(a: number, y: number, grad: number, count: number, rows: number, kind: number, huberDelta: number): number;
   sgdStep(w: number, out: number, g: number, count: number, lr: number): number;
   momentumStep(w: number, out: number, g: number, v: number, count: number, lr: number, mu: number, nesterov: number): number;
-  rmspropStep(w: number, out: number, g: number, s: number, count: number, lr: number, rho: number, eps: number): number;
-  adamStep(w: number, out: number, g: number, m: number, v: number, count: number, stepSize: number, rootC2: number, eps: number, beta1: number, beta2: number, keep: number): number;
+  rmspropStep(w: number, out: number, g: number, s: number, count: number, lr: number, rho: number, eps: number, rest: number): number;
+  adamStep(w: number, out: number, g: number, m: number, v: number, count: number, stepSize: number, rootC2: number, eps: number, beta1: number, beta2: number, keep: number, rest1: number, rest2: number): number;
   penalize(w: number, g: number, count: number, l1: number, l2: number): number;
   sumSquares(x: number, count: number): number;
   scale(x: number, count: number, k: number): void;
@@ -234,8 +234,8 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
       ex.sumRows(f, g, n, n, 0);
       ex.sgdStep(a, g, b, len, 1e-3);
       ex.momentumStep(a, g, b, c, len, 1e-3, 0.9, r & 1);
-      ex.rmspropStep(a, g, b, c, len, 1e-3, 0.9, 1e-7);
-      ex.adamStep(a, g, b, c, d, len, 1e-3, 1, 1e-7, 0.9, 0.999, 1);
+      ex.rmspropStep(a, g, b, c, len, 1e-3, 0.9, 1e-7, 0.1);
+      ex.adamStep(a, g, b, c, d, len, 1e-3, 1, 1e-7, 0.9, 0.999, 1, 0.1, 0.001);
       ex.penalize(a, b, len, 1e-3, 1e-3);
       ex.sumSquares(b, len);
       ex.scale(g, len, 0.5);

@@ -12,9 +12,10 @@ export interface Optimizer {
   readonly config: OptimizerConfig;
   /**
    * One update with learning rate `lr` (the schedule's value for this step).
-   * Returns the sum of all updated values: finite exactly when every value is
-   * (float32 values cannot overflow a double sum), so the caller detects
-   * divergence without another pass over the weights.
+   * Returns the sum of all updated values as stored (float32, read back: a
+   * double update can be finite where its float32 is not): finite exactly
+   * when every value is (float32 values cannot overflow a double sum), so the
+   * caller detects divergence without another pass over the weights.
    */
   step(slots: readonly ParamSlot[], lr: number): number;
   /** Number of `step` calls so far (Adam's t). */
@@ -64,7 +65,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
         case 'sgd':
           for (const s of slots) {
             const w = s.value, g = s.grad;
-            for (let i = 0; i < w.length; i++) { const wi = w[i]! - lr * g[i]!; w[i] = wi; check += wi; }
+            for (let i = 0; i < w.length; i++) { const wi = w[i]! - lr * g[i]!; w[i] = wi; check += w[i]!; }
           }
           return check;
         case 'momentum':
@@ -78,7 +79,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
               const vi = mu * v[i]! - lr * gi;
               v[i] = vi;
               const wi = w[i]! + (nesterov ? mu * vi - lr * gi : vi);
-              w[i] = wi; check += wi;
+              w[i] = wi; check += w[i]!;
             }
           }
           return check;
@@ -92,7 +93,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
               const si = rho * sq[i]! + (1 - rho) * gi * gi;
               sq[i] = si;
               const wi = w[i]! - (lr * gi) / (Math.sqrt(si) + eps);
-              w[i] = wi; check += wi;
+              w[i] = wi; check += w[i]!;
             }
           }
           return check;
@@ -114,7 +115,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
               const vi = b2 * v[i]! + a2 * gi * gi;
               m[i] = mi; v[i] = vi;
               const wi = keep * w[i]! - (stepSize * mi) / (Math.sqrt(vi) * rootC2 + eps);
-              w[i] = wi; check += wi;
+              w[i] = wi; check += w[i]!;
             }
           }
           return check;

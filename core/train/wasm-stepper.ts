@@ -201,10 +201,10 @@ export function createWasmStepper(
         case 'sgd': check += ex.sgdStep(w, out, g, s.count, lr); break;
         case 'momentum': case 'nesterov':
           check += ex.momentumStep(w, out, g, state[0]! + s.at, s.count, lr, mu, o.kind === 'nesterov' ? 1 : 0); break;
-        case 'rmsprop': check += ex.rmspropStep(w, out, g, state[0]! + s.at, s.count, lr, rho, eps); break;
+        case 'rmsprop': check += ex.rmspropStep(w, out, g, state[0]! + s.at, s.count, lr, rho, eps, 1 - rho); break;
         case 'adam': case 'adamw': {
           const keep = o.kind === 'adamw' && s.isKernel ? 1 - lr * decay : 1;
-          check += ex.adamStep(w, out, g, state[0]! + s.at, state[1]! + s.at, s.count, stepSize, rootC2, eps, b1, b2, keep);
+          check += ex.adamStep(w, out, g, state[0]! + s.at, state[1]! + s.at, s.count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2);
           break;
         }
       }

@@ -295,7 +295,8 @@ describe('training with the wasm backend', () => {
 describe('the relaxed-SIMD (fused multiply-add) builds', () => {
   it('are chosen exactly when the runtime validates relaxed SIMD', () => {
     const relaxed = new Uint8Array(readFileSync(new URL(KERNEL_BUILDS.relaxed, KERNELS_WASM_DIR)));
-    expect(wasmRelaxedSimdSupported()).toBe(WebAssembly.validate(relaxed));
+    const validate = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly.validate;
+    expect(wasmRelaxedSimdSupported()).toBe(validate(relaxed));
     expect(loadNodeKernels({ threads: 1 }).build).toBe(wasmRelaxedSimdSupported() ? KERNEL_BUILDS.relaxed : KERNEL_BUILDS.simd);
     expect(kernelBuildFor(true, true)).toBe(KERNEL_BUILDS.sharedRelaxed);
     expect(kernelBuildFor(false, true)).toBe(KERNEL_BUILDS.shared);

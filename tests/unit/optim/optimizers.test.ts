@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OptimizerConfig, OptimizerName } from '../../../core/optim/config';
 import { createOptimizer, type ParamSlot } from '../../../core/optim/optimizers';
 import { scheduledRate } from '../../../core/optim/schedules';
@@ -63,3 +63,15 @@ describe('learning-rate schedules', () => {
     ['cosine to 0.01, half way', scheduledRate({ kind: 'cosine', minLearningRate: 0.01 }, 0.1, 5, 10), 0.055],
   ] as [string, number, number][])('%s', (_title, got, want) => expectClose(got, want, 1e-12));
 });
+
+describe('the divergence checksum', () => {
+  it.each(['sgd', 'momentum', 'nesterov', 'adam'] as OptimizerName[])('%s: is not finite when a weight overflows float32, though the double update is finite', (kind) => {
+    // 3e38 + 3e38 = 6e38: a finite double, Infinity once stored as float32.
+    const slot: ParamSlot = { value: Float32Array.of(3e38), grad: Float32Array.of(kind === 'adam' ? -1 : -3e38), isKernel: true };
+    const lr = kind === 'adam' ? 3e38 : 1;
+    const check = createOptimizer({ kind, learningRate: lr, momentum: 0 }).step([slot], lr);
+    expect(slot.value[0]).toBe(Infinity);
+    expect(Number.isFinite(check)).toBe(false);
+  });
+});
+

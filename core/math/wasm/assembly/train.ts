@@ -21,13 +21,16 @@ const ELU_ALPHA: f32 = 1;
   return base + (<usize>i << 2);
 }
 
+/** σ(x), accurate relative to its value on both sides (eˣ/(1+eˣ) for x < 0 keeps tiny values). */
 @inline function sigmoid(x: f32): f32 {
-  return x >= 0 ? 1 / (1 + Mathf.exp(-x)) : 1 - 1 / (1 + Mathf.exp(x));
+  if (x >= 0) return 1 / (1 + Mathf.exp(-x));
+  const e = Mathf.exp(x);
+  return e / (1 + e);
 }
 
 function activateScalar(x: f32, kind: i32): f32 {
   switch (kind) {
-    case RELU: return x > 0 ? x : 0;
+    case RELU: return Mathf.max(x, 0); // as the vector body: NaN stays NaN
     case LEAKY_RELU: return x > 0 ? x : LEAKY_ALPHA * x;
     case ELU: return x > 0 ? x : ELU_ALPHA * Mathf.expm1(x);
     case SIGMOID: return sigmoid(x);
@@ -236,9 +239,9 @@ export function momentumStep(w: usize, out: usize, g: usize, v: usize, count: i3
   return laneSum(check) + tail;
 }
 
-/** s ← ρs + (1−ρ)g²; w ← w − ηg / (√s + ε) */
-export function rmspropStep(w: usize, out: usize, g: usize, s: usize, count: i32, lr: f32, rho: f32, eps: f32): f32 {
-  const vlr = f32x4.splat(lr), vrho = f32x4.splat(rho), vrest = f32x4.splat(1 - rho), veps = f32x4.splat(eps);
+/** s ← ρs + (1−ρ)g²; w ← w − ηg / (√s + ε). `rest` is 1 − ρ, formed by the caller in doubles. */
+export function rmspropStep(w: usize, out: usize, g: usize, s: usize, count: i32, lr: f32, rho: f32, eps: f32, rest: f32): f32 {
+  const vlr = f32x4.splat(lr), vrho = f32x4.splat(rho), vrest = f32x4.splat(rest), veps = f32x4.splat(eps);
   let check = f32x4.splat(0);
   const c4 = count & ~3;
   let i = 0;
@@ -253,7 +256,7 @@ export function rmspropStep(w: usize, out: usize, g: usize, s: usize, count: i32
   let tail: f32 = 0;
   for (; i < count; i++) {
     const gi = load<f32>(at(g, i));
-    const si = rho * load<f32>(at(s, i)) + (1 - rho) * gi * gi;
+    const si = rho * load<f32>(at(s, i)) + rest * gi * gi;
     store<f32>(at(s, i), si);
     const nw = load<f32>(at(w, i)) - (lr * gi) / (Mathf.sqrt(si) + eps);
     store<f32>(at(out, i), nw);
@@ -264,14 +267,16 @@ export function rmspropStep(w: usize, out: usize, g: usize, s: usize, count: i32
 
 /**
  * m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; w ← keep·w − stepSize·m / (√v·rootC2 + ε),
- * with stepSize = η/(1−β₁ᵗ), rootC2 = 1/√(1−β₂ᵗ) and keep = 1 − ηλ for AdamW kernels, else 1.
+ * with stepSize = η/(1−β₁ᵗ), rootC2 = 1/√(1−β₂ᵗ) and keep = 1 − ηλ for AdamW kernels, else 1;
+ * rest1 = 1 − β₁ and rest2 = 1 − β₂, formed by the caller in doubles (1 − β₂ from a
+ * float32 β₂ = 0.999 would be off by 1e-5 relative).
  */
 export function adamStep(
   w: usize, out: usize, g: usize, m: usize, v: usize, count: i32,
-  stepSize: f32, rootC2: f32, eps: f32, beta1: f32, beta2: f32, keep: f32,
+  stepSize: f32, rootC2: f32, eps: f32, beta1: f32, beta2: f32, keep: f32, rest1: f32, rest2: f32,
 ): f32 {
-  const vb1 = f32x4.splat(beta1), va1 = f32x4.splat(1 - beta1);
-  const vb2 = f32x4.splat(beta2), va2 = f32x4.splat(1 - beta2);
+  const vb1 = f32x4.splat(beta1), va1 = f32x4.splat(rest1);
+  const vb2 = f32x4.splat(beta2), va2 = f32x4.splat(rest2);
   const vstep = f32x4.splat(stepSize), vroot = f32x4.splat(rootC2), veps = f32x4.splat(eps), vkeep = f32x4.splat(keep);
   let check = f32x4.splat(0);
   const c4 = count & ~3;
@@ -290,8 +295,8 @@ export function adamStep(
   let tail: f32 = 0;
   for (; i < count; i++) {
     const gi = load<f32>(at(g, i));
-    const mi = beta1 * load<f32>(at(m, i)) + (1 - beta1) * gi;
-    const vi = beta2 * load<f32>(at(v, i)) + (1 - beta2) * gi * gi;
+    const mi = beta1 * load<f32>(at(m, i)) + rest1 * gi;
+    const vi = beta2 * load<f32>(at(v, i)) + rest2 * gi * gi;
     store<f32>(at(m, i), mi);
     store<f32>(at(v, i), vi);
     const nw = keep * load<f32>(at(w, i)) - (stepSize * mi) / (Mathf.sqrt(vi) * rootC2 + eps);
