@@ -38,11 +38,14 @@ export async function trainOurs(task: TaskConfig, data: TaskData, rows: number, 
     shuffle: true,
   };
 
-  const { ms, cpuSeconds } = await timed(() => fit(model, { train: { x, y } }, config, {}, { rng }));
+  const epochMs: number[] = [];
+  const { ms, cpuSeconds } = await timed(() => fit(model, { train: { x, y } }, config, { onEpochEnd: (log) => { epochMs.push(log.durationMs); } }, { rng }));
 
   const xTest: Matrix = { rows: data.test.rows, cols: task.features, data: data.test.x };
   const yTest: Matrix = { rows: data.test.rows, cols: task.classes, data: oneHot(data.test.labels, task.classes) };
   const { accuracy } = evaluate(model, xTest, yTest, ['accuracy']);
   if (accuracy === undefined) throw new Error('evaluate returned no accuracy');
-  return measured(rows, epochs, ms, accuracy, [`core, ${model.parameterCount} parameters${kernels ? `, ${kernels.name} kernels` : ''}`], cpuSeconds);
+  return measured(rows, epochs, ms, accuracy, [
+    `core, ${model.parameterCount} parameters${kernels ? `, ${kernels.name} kernels` : ''}; epochs took ${epochMs.map((e) => e.toFixed(0)).join(' / ')} ms`,
+  ], cpuSeconds);
 }

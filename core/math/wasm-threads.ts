@@ -34,6 +34,8 @@ export const CTL = {
 } as const;
 
 const SPIN = 20000;
+/** Sleeps are sliced so a lost wake-up can never hang the caller. */
+const WAIT_SLICE_MS = 20;
 
 /**
  * The helper's code, as source text so every host can start it the same way
@@ -111,22 +113,24 @@ export class HelperThread {
   join(timeoutMs = 2000): boolean {
     const seq = this.seq;
     let spins = 0;
-    while (Atomics.load(this.ctl, CTL.DONE) !== seq) {
+    const since = Date.now();
+    for (;;) {
+      // Read "done" once and wait on exactly that value: re-reading it for the
+      // wait could miss the helper's store and sleep forever.
+      const done = Atomics.load(this.ctl, CTL.DONE);
+      if (done === seq) return true;
       if (++spins < SPIN) continue;
-      const started = Atomics.load(this.ctl, CTL.STARTED) === seq;
-      let result: string;
       try {
-        result = Atomics.wait(this.ctl, CTL.DONE, Atomics.load(this.ctl, CTL.DONE), started ? undefined : timeoutMs);
+        Atomics.wait(this.ctl, CTL.DONE, done, WAIT_SLICE_MS);
       } catch {
-        result = 'not-allowed'; // a browser's main thread may not wait: keep spinning
+        // a browser's main thread may not wait: keep spinning
       }
-      // Timed out before the helper claimed it: claim it here, so a late helper skips it.
-      if (result === 'timed-out' && Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) {
+      // Not picked up in time: claim it here, so a late helper skips it.
+      if (Date.now() - since >= timeoutMs && Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) {
         this.live = false;
         return false;
       }
     }
-    return true;
   }
 
   stop(): void {

@@ -66,6 +66,28 @@ describe('products split over three threads', () => {
   }
 });
 
+describe('back-to-back products', () => {
+  it('never lose a wake-up: thousands of split products in a row finish, each one correct', async () => {
+    await whenThreads(split, 3);
+    // Sizes around the time the caller spins before sleeping (tens of µs), so
+    // the helpers' "done" lands at every point of the caller's wait.
+    const rng = createRng(12);
+    const shapes = Array.from({ length: 16 }, (): Shape => [8 + Math.floor(rng.next() * 120), 8 + Math.floor(rng.next() * 200), 8 + Math.floor(rng.next() * 120)]);
+    const cases = shapes.map(([m, k, n], i) => {
+      const a = randn(m * k, i), b = randn(k * n, i + 100), want = new Float32Array(m * n);
+      one.matmul(a, b, want, m, k, n, false);
+      return { m, k, n, a, b, want, got: new Float32Array(m * n) };
+    });
+    for (let i = 0; i < 6000; i++) {
+      const c = cases[i % cases.length]!;
+      c.got.fill(NaN);
+      split.matmul(c.a, c.b, c.got, c.m, c.k, c.n, false);
+      if (c.got.some((v, j) => v !== c.want[j])) throw new Error(`product ${i} differs`);
+    }
+    expect(split.wasm!.threads).toBe(3);
+  }, 120_000);
+});
+
 describe('a helper that stops answering', () => {
   it('is dropped after the timeout; the product is computed here, once, and correctly', async () => {
     // A helper that says it is ready and then never claims work.
