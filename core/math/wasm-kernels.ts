@@ -1,6 +1,6 @@
 import type { Kernels } from './kernels';
 import { WasmHeap } from './wasm-heap';
-import { CTL, HelperThread, type GemmArgs, type ThreadSpawner } from './wasm-threads';
+import { CTL, HelperThread, WARM_BYTES, WARM_MS, type GemmArgs, type ThreadSpawner } from './wasm-threads';
 
 /**
  * The WebAssembly SIMD backend: `Kernels` on top of the f32x4 GEMM compiled
@@ -156,7 +156,8 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
   if (options.spawn && options.memory) {
     for (let i = 0; i < (options.helpers ?? 1); i++) {
       const control = heap.alloc(CTL.SIZE * 4);
-      helpers.push(new HelperThread(options.spawn, { module, memory: options.memory }, control, memory.buffer));
+      const warm = heap.alloc(WARM_BYTES);
+      helpers.push(new HelperThread(options.spawn, { module, memory: options.memory }, control, warm, memory.buffer));
     }
   }
 
@@ -209,7 +210,8 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
    * Runs every kernel on small operands until the runtime has had reason to
    * optimize it: V8 first runs wasm from a quick baseline compile and tiers
    * hot functions up in the background, so without this a user's first
-   * seconds of training run on the slow tier. About 10 ms, once.
+   * seconds of training run on the slow tier. About 25 ms, once (the helper
+   * threads do the same with their kernel before they report ready).
    */
   function warmUp(): void {
     const n = 32, len = n * n;
@@ -220,7 +222,7 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
     const order = h;
     new Uint32Array(view.buffer).fill(1, order >> 2, (order >> 2) + n);
     const sc = scratchFor(0, n);
-    for (let r = 0; r < 200; r++) {
+    for (let r = 0, t0 = Date.now(); r < 200 || Date.now() - t0 < WARM_MS; r++) {
       ex.gemm(a, n, 1, b, n, 1, c, n, n, n, n, d, 0, sc, 0);
       ex.gemm(a, 1, n, b, n, 1, c, n, n, n, n - 3, 0, 0, sc, 0);
       ex.gemm(a, n, 1, b, 1, n, c, n, n - 1, n, n, c, n, sc, 0);

@@ -24,7 +24,14 @@ export interface HelperData {
   memory: unknown;
   /** Byte offset of this helper's control block. */
   control: number;
+  /** Byte offset of a block of `WARM_BYTES` the helper warms its kernel up on before it reports ready. */
+  warm: number;
 }
+
+/** The warm-up block: three 32×32 operands and a packing scratch. */
+export const WARM_BYTES = 4 * 32 * 32 * 4;
+/** How long a thread runs its kernels on small operands before real work, so the runtime has optimized them. */
+export const WARM_MS = 25;
 
 /** Control block layout, in int32 slots. */
 export const CTL = {
@@ -47,6 +54,15 @@ function serve(data) {
   const instance = new WebAssembly.Instance(data.module, { env: { memory: data.memory, abort() { throw new Error('kernels.wasm aborted'); } } });
   const gemm = instance.exports.gemm;
   const c = new Int32Array(data.memory.buffer, data.control, ${CTL.SIZE});
+  // Warm up: V8 runs wasm from a baseline compile first and optimizes hot functions in the background.
+  const w = data.warm, n = 32, len = n * n * 4;
+  for (const t0 = Date.now(); Date.now() - t0 < ${WARM_MS};) {
+    for (let r = 0; r < 20; r++) {
+      gemm(w, n, 1, w + len, n, 1, w + 2 * len, n, n, n, n, w + 2 * len, n, w + 3 * len, 0);
+      gemm(w, 1, n, w + len, n, 1, w + 2 * len, n, n, n, n - 3, 0, 0, w + 3 * len, 0);
+      gemm(w, n, 1, w + len, 1, n, w + 2 * len, n, n - 1, n, n, 0, 0, w + 3 * len, 0);
+    }
+  }
   let seen = Atomics.load(c, ${CTL.SEQ});
   Atomics.store(c, ${CTL.READY}, 1);
   Atomics.notify(c, ${CTL.READY});
@@ -81,10 +97,11 @@ export class HelperThread {
   private live = true;
   private readonly handle: { terminate(): void };
 
-  constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control'>, control: number, buffer: ArrayBufferLike) {
+  constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control' | 'warm'>, control: number, warm: number, buffer: ArrayBufferLike) {
     this.ctl = new Int32Array(buffer, control, CTL.SIZE);
     this.ctl.fill(0);
-    this.handle = spawn({ ...data, control });
+    new Float32Array(buffer, warm, WARM_BYTES / 4).fill(0.5);
+    this.handle = spawn({ ...data, control, warm });
   }
 
   /** Not stopped and not given up on. */

@@ -165,8 +165,8 @@ const KC = 256;
 const ROWS_OUTER_BYTES = 32768;
 
 /**
- * C[m×n] = init + A·B (strided; see the file comment), in k-blocks of KC
- * (every block after the first starts from C). Per block, two loop orders:
+ * C[m×n] = init + A·B (strided; see the file comment), in equal k-blocks of
+ * at most KC (every block after the first starts from C). Per block, two loop orders:
  * - column panels of 8 outside, 4-row tiles inside: one panel of B (KC×8)
  *   is reused by every row tile while it is hot in L1. A panel is read in
  *   place when B's rows are contiguous (bCol = 1) and `pack` is 0; otherwise
@@ -184,8 +184,11 @@ export function gemm(
   init: usize, initRow: i32, scratch: usize, pack: i32,
 ): void {
   const aDepthB = <usize>aDepth << 2, bDepthB = <usize>bDepth << 2;
-  for (let p0 = 0; p0 < k; p0 += KC) {
-    const kb = min(KC, k - p0);
+  // Equal blocks of at most KC (784 = 4 × 196, not 3 × 256 + 16).
+  const blocks = (k + KC - 1) / KC;
+  const step = (k + blocks - 1) / blocks;
+  for (let p0 = 0; p0 < k; p0 += step) {
+    const kb = min(step, k - p0);
     const first = p0 == 0;
     const off = <usize>p0;
     gemmBlock(
