@@ -184,6 +184,10 @@ export function gemm(
   init: usize, initRow: i32, scratch: usize, pack: i32,
 ): void {
   const aDepthB = <usize>aDepth << 2, bDepthB = <usize>bDepth << 2;
+  if (k <= 0) {
+    gemmBlock(a, aRow, aDepth, b, bDepth, bCol, c, cRow, m, 0, n, init, initRow, scratch, pack);
+    return;
+  }
   // Equal blocks of at most KC (784 = 4 × 196, not 3 × 256 + 16).
   const blocks = (k + KC - 1) / KC;
   const step = (k + blocks - 1) / blocks;
@@ -196,7 +200,6 @@ export function gemm(
       c, cRow, m, kb, n, first ? init : c, first ? initRow : cRow, scratch, pack,
     );
   }
-  if (k == 0) gemmBlock(a, aRow, aDepth, b, bDepth, bCol, c, cRow, m, 0, n, init, initRow, scratch, pack);
 }
 
 function gemmBlock(
