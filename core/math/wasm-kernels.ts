@@ -1,6 +1,6 @@
 import type { Kernels } from './kernels';
 import { WasmHeap } from './wasm-heap';
-import { CTL, HelperThread, WARM_BYTES, WARM_MS, type GemmArgs, type ThreadSpawner } from './wasm-threads';
+import { CTL, HelperThread, WARM_BYTES, WARM_MS, type HelperOp, type ThreadSpawner } from './wasm-threads';
 
 /**
  * The WebAssembly SIMD backend: `Kernels` on top of the f32x4 GEMM compiled
@@ -117,6 +117,14 @@ export interface WasmResident {
    * `parallelMacs`.
    */
   gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void;
+  /**
+   * Makes calls[0] of export `op` here and the other calls on helper threads
+   * at the same time (each call on its own part of the data); returns the sum
+   * of their results (the optimizers' finiteness checks). See `partsFor`.
+   */
+  fork(op: HelperOp, calls: readonly (readonly number[])[]): number;
+  /** Into how many parts an element-wise pass over `floats` values is worth splitting (1 when small or single-threaded). */
+  partsFor(floats: number): number;
   /** Runs every kernel briefly so the runtime optimizes them before real work (the loaders call it). */
   warmUp(): void;
   /** Resolves with `threads` once every helper is up, or when `timeoutMs` has passed (helpers that are not up by then may still join later). */
@@ -175,6 +183,30 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
     return s.off;
   }
 
+  const call = (op: HelperOp, args: readonly number[]): number => (ex[op] as (...a: readonly number[]) => number)(...args) || 0;
+
+  /**
+   * Makes calls[0] here and the others on ready helpers, at the same time;
+   * returns the sum of the calls' results. Calls without a ready helper, or
+   * whose helper does not answer in time, are made here.
+   */
+  function fork(op: HelperOp, calls: readonly (readonly number[])[]): number {
+    const ready = helpers.filter((h) => h.ready).slice(0, calls.length - 1);
+    for (let t = 0; t < ready.length; t++) ready[t]!.start(op, calls[t + 1]!);
+    let sum = call(op, calls[0]!);
+    for (let t = ready.length + 1; t < calls.length; t++) sum += call(op, calls[t]!);
+    for (let t = 0; t < ready.length; t++) {
+      const h = ready[t]!;
+      sum += h.join(options.helperTimeoutMs) ? h.result : call(op, calls[t + 1]!);
+    }
+    return sum;
+  }
+
+  /** Into how many parts an element-wise pass over `floats` values is worth splitting. */
+  function partsFor(floats: number): number {
+    return floats * 4 >= parallelMacs ? 1 + helpers.filter((h) => h.ready).length : 1;
+  }
+
   function gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void {
     const ready = m * k * n >= parallelMacs ? helpers.filter((h) => h.ready) : [];
     if (ready.length === 0) {
@@ -188,22 +220,17 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
     const unit = byRows ? 4 : 8;
     const total = byRows ? m : n;
     const step = Math.ceil(total / parts / unit) * unit;
-    const jobs: GemmArgs[] = [];
+    const jobs: number[][] = [];
     for (let t = 0, from = 0; t < parts && from < total; t++, from += step) {
       const len = Math.min(step, total - from);
       const sc = scratchFor(t, k);
       if (byRows) {
-        jobs.push([a + from * aRow * 4, aRow, aDepth, b, bDepth, bCol, c + from * cRow * 4, cRow, len, k, n, init === 0 ? 0 : init + from * initRow * 4, initRow, sc]);
+        jobs.push([a + from * aRow * 4, aRow, aDepth, b, bDepth, bCol, c + from * cRow * 4, cRow, len, k, n, init === 0 ? 0 : init + from * initRow * 4, initRow, sc, 0]);
       } else {
-        jobs.push([a, aRow, aDepth, b + from * bCol * 4, bDepth, bCol, c + from * 4, cRow, m, k, len, init === 0 ? 0 : init + from * 4, initRow, sc]);
+        jobs.push([a, aRow, aDepth, b + from * bCol * 4, bDepth, bCol, c + from * 4, cRow, m, k, len, init === 0 ? 0 : init + from * 4, initRow, sc, 0]);
       }
     }
-    for (let t = 1; t < jobs.length; t++) ready[t - 1]!.start(jobs[t]!);
-    const own = jobs[0]!;
-    ex.gemm(...own, 0);
-    for (let t = 1; t < jobs.length; t++) {
-      if (!ready[t - 1]!.join(options.helperTimeoutMs)) ex.gemm(...jobs[t]!, 0);
-    }
+    fork('gemm', jobs);
   }
 
   /**
@@ -247,7 +274,7 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
   }
 
   const resident: WasmResident = {
-    exports: ex, heap, fma: options.fma === true, gemm, warmUp,
+    exports: ex, heap, fma: options.fma === true, gemm, warmUp, fork, partsFor,
     get threads() { return 1 + helpers.filter((h) => h.ready).length; },
     async ready(timeoutMs) {
       const until = Date.now() + timeoutMs;

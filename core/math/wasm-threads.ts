@@ -1,5 +1,6 @@
 /**
- * Fork-join threads for large matrix products on shared WebAssembly memory.
+ * Fork-join threads for large matrix products (and the optimizer step and
+ * batch gather of large networks) on shared WebAssembly memory.
  *
  * Each helper thread (a Node worker thread or a Web Worker, started by the
  * host through `ThreadSpawner`) instantiates the same shared-memory module on
@@ -28,17 +29,26 @@ export interface HelperData {
   warm: number;
 }
 
+/**
+ * Control block layout: int32 slots, then the call's arguments as float64
+ * (exact for offsets, counts and float32 scalars) and its result.
+ */
+export const CTL = {
+  SEQ: 0, QUIT: 1, OP: 2, DONE: 3, READY: 4, STARTED: 5,
+  /** Byte offset of the 16 float64 arguments, and of the float64 result. */
+  ARGS_AT: 64, RESULT_AT: 192,
+  /** Int32 slots per block (256 bytes: its own cache lines). */
+  SIZE: 64,
+} as const;
+
+/** The exports a helper can run, by index (`OP`). */
+export const HELPER_OPS = ['gemm', 'sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'] as const;
+export type HelperOp = (typeof HELPER_OPS)[number];
+
 /** The warm-up block: three 32×32 operands and a packing scratch. */
 export const WARM_BYTES = 4 * 32 * 32 * 4;
 /** How long a thread runs its kernels on small operands before real work, so the runtime has optimized them. */
 export const WARM_MS = 25;
-
-/** Control block layout, in int32 slots. */
-export const CTL = {
-  SEQ: 0, QUIT: 1, ARGS: 2, DONE: 18, READY: 19, STARTED: 20,
-  /** Slots per block (a multiple of 16 keeps blocks on their own cache lines). */
-  SIZE: 32,
-} as const;
 
 const SPIN = 20000;
 /** Sleeps are sliced so a lost wake-up can never hang the caller. */
@@ -52,8 +62,10 @@ const WAIT_SLICE_MS = 20;
 export const HELPER_SOURCE = `
 function serve(data) {
   const instance = new WebAssembly.Instance(data.module, { env: { memory: data.memory, abort() { throw new Error('kernels.wasm aborted'); } } });
+  const ops = ${JSON.stringify(HELPER_OPS)}.map((name) => instance.exports[name]);
   const gemm = instance.exports.gemm;
   const c = new Int32Array(data.memory.buffer, data.control, ${CTL.SIZE});
+  const f = new Float64Array(data.memory.buffer, data.control + ${CTL.ARGS_AT}, 17);
   // Warm up: V8 runs wasm from a baseline compile first and optimizes hot functions in the background.
   const w = data.warm, n = 32, len = n * n * 4;
   for (const t0 = Date.now(); Date.now() - t0 < ${WARM_MS};) {
@@ -73,26 +85,19 @@ function serve(data) {
     }
     seen = Atomics.load(c, ${CTL.SEQ});
     if (Atomics.load(c, ${CTL.QUIT}) !== 0) return;
-    // Claim the product, unless the caller gave up waiting and took it.
+    // Claim the call, unless the caller gave up waiting and took it.
     if (Atomics.compareExchange(c, ${CTL.STARTED}, (seen - 1) | 0, seen) !== ((seen - 1) | 0)) continue;
-    const a = ${CTL.ARGS};
-    gemm(c[a] >>> 0, c[a + 1], c[a + 2], c[a + 3] >>> 0, c[a + 4], c[a + 5], c[a + 6] >>> 0, c[a + 7], c[a + 8], c[a + 9], c[a + 10], c[a + 11] >>> 0, c[a + 12], c[a + 13] >>> 0, 0);
+    f[16] = ops[c[${CTL.OP}]](f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15]) || 0;
     Atomics.store(c, ${CTL.DONE}, seen);
     Atomics.notify(c, ${CTL.DONE});
   }
 }
 `;
 
-/** The 14 gemm arguments after `pack` is dropped: see `gemm` in wasm/assembly/kernels.ts. */
-export type GemmArgs = [
-  a: number, aRow: number, aDepth: number,
-  b: number, bDepth: number, bCol: number,
-  c: number, cRow: number, m: number, k: number, n: number,
-  init: number, initRow: number, scratch: number,
-];
 
 export class HelperThread {
   private readonly ctl: Int32Array;
+  private readonly args: Float64Array;
   private seq = 0;
   private live = true;
   private readonly handle: { terminate(): void };
@@ -100,6 +105,7 @@ export class HelperThread {
   constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control' | 'warm'>, control: number, warm: number, buffer: ArrayBufferLike) {
     this.ctl = new Int32Array(buffer, control, CTL.SIZE);
     this.ctl.fill(0);
+    this.args = new Float64Array(buffer, control + CTL.ARGS_AT, 17);
     new Float32Array(buffer, warm, WARM_BYTES / 4).fill(0.5);
     this.handle = spawn({ ...data, control, warm });
   }
@@ -114,18 +120,24 @@ export class HelperThread {
     return this.live && Atomics.load(this.ctl, CTL.READY) === 1;
   }
 
-  /** Hands the helper one product; `join` waits for it. */
-  start(args: GemmArgs): void {
-    for (let i = 0; i < args.length; i++) this.ctl[CTL.ARGS + i] = args[i]! | 0;
+  /** Hands the helper one call of export `op` (at most 16 arguments); `join` waits for it. */
+  start(op: HelperOp, args: readonly number[]): void {
+    this.ctl[CTL.OP] = HELPER_OPS.indexOf(op);
+    for (let i = 0; i < args.length; i++) this.args[i] = args[i]!;
     this.seq = (this.seq + 1) | 0;
     Atomics.store(this.ctl, CTL.SEQ, this.seq);
     Atomics.notify(this.ctl, CTL.SEQ);
   }
 
+  /** The return value of the call `join` last saw finish (0 for void exports). */
+  get result(): number {
+    return this.args[16]!;
+  }
+
   /**
-   * Waits until the product started last is done. Returns false when the
-   * helper never picked it up within `timeoutMs` (the caller then computes
-   * it and should stop using this helper).
+   * Waits until the call started last is done. Returns false when the
+   * helper never picked it up within `timeoutMs` (the caller then makes
+   * the call itself; this helper is not used again).
    */
   join(timeoutMs = 2000): boolean {
     const seq = this.seq;

@@ -12,6 +12,10 @@ import { diverged, type BatchStepper } from './stepper';
 const ACTIVATION_CODES: Partial<Record<ActivationName, number>> = {
   linear: 0, relu: 1, 'leaky-relu': 2, elu: 3, sigmoid: 4, tanh: 5,
 };
+/** The export that updates weights, per optimizer. */
+const OPTIMIZER_OPS = {
+  sgd: 'sgdStep', momentum: 'momentumStep', nesterov: 'momentumStep', rmsprop: 'rmspropStep', adam: 'adamStep', adamw: 'adamStep',
+} as const;
 /** Regression loss codes of wasm/assembly/train.ts. */
 const LOSS_CODES: Partial<Record<LossName, number>> = { mse: 0, 'half-sse': 1, mae: 2, huber: 3 };
 
@@ -191,30 +195,41 @@ export function createWasmStepper(
   /** The optimizer update into the other parameter buffer; false when a new weight is not finite. */
   function update(lr: number): boolean {
     t++;
-    const from = params[cur]!, to = params[1 - cur]!;
     let check = 0;
     const stepSize = lr / (1 - Math.pow(b1, t));
     const rootC2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
     for (const s of slots) {
-      const w = from + s.at, out = to + s.at, g = grads + s.at;
-      switch (o.kind) {
-        case 'sgd': check += ex.sgdStep(w, out, g, s.count, lr); break;
-        case 'momentum': case 'nesterov':
-          check += ex.momentumStep(w, out, g, state[0]! + s.at, s.count, lr, mu, o.kind === 'nesterov' ? 1 : 0); break;
-        case 'rmsprop': check += ex.rmspropStep(w, out, g, state[0]! + s.at, s.count, lr, rho, eps, 1 - rho); break;
-        case 'adam': case 'adamw': {
-          const keep = o.kind === 'adamw' && s.isKernel ? 1 - lr * decay : 1;
-          check += ex.adamStep(w, out, g, state[0]! + s.at, state[1]! + s.at, s.count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2);
-          break;
+      // Large arrays are updated in parts, one per thread (element-wise: any split gives the same result).
+      const parts = wasm.partsFor(s.count);
+      const each = Math.ceil(s.count / parts / 16) * 16;
+      const calls: number[][] = [];
+      for (let from = 0; from < s.count; from += each) {
+        const at = s.at + from * 4, count = Math.min(each, s.count - from);
+        const w = params[cur]! + at, out = params[1 - cur]! + at, g = grads + at;
+        switch (o.kind) {
+          case 'sgd': calls.push([w, out, g, count, lr]); break;
+          case 'momentum': case 'nesterov': calls.push([w, out, g, state[0]! + at, count, lr, mu, o.kind === 'nesterov' ? 1 : 0]); break;
+          case 'rmsprop': calls.push([w, out, g, state[0]! + at, count, lr, rho, eps, 1 - rho]); break;
+          case 'adam': case 'adamw': {
+            const keep = o.kind === 'adamw' && s.isKernel ? 1 - lr * decay : 1;
+            calls.push([w, out, g, state[0]! + at, state[1]! + at, count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2]);
+            break;
+          }
         }
       }
+      check += wasm.fork(OPTIMIZER_OPS[o.kind], calls);
     }
     return Number.isFinite(check);
   }
 
   function gather(r0: number, n: number): void {
     if (resident) {
-      ex.gatherRows(abs(xAt), xb, abs(orderAt), r0, n, inputs);
+      // Wide rows come from all over the training set (memory-bound): gather them in parts, one per thread.
+      const parts = wasm.partsFor(n * inputs);
+      const each = Math.ceil(n / parts);
+      const calls: number[][] = [];
+      for (let r = 0; r < n; r += each) calls.push([abs(xAt), xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
+      wasm.fork('gatherRows', calls);
       ex.gatherRows(abs(yAt), yb, abs(orderAt), r0, n, outputs);
       return;
     }
