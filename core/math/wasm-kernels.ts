@@ -204,7 +204,10 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
 
   /** Into how many parts an element-wise pass over `floats` values is worth splitting. */
   function partsFor(floats: number): number {
-    return floats * 4 >= parallelMacs ? 1 + helpers.filter((h) => h.ready).length : 1;
+    if (floats * 4 < parallelMacs) return 1;
+    let parts = 1;
+    for (const h of helpers) if (h.ready) parts++;
+    return parts;
   }
 
   function gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void {

@@ -201,6 +201,10 @@ export function createWasmStepper(
     for (const s of slots) {
       // Large arrays are updated in parts, one per thread (element-wise: any split gives the same result).
       const parts = wasm.partsFor(s.count);
+      if (parts === 1) {
+        check += updateSlot(s.at, s.count, s.isKernel, lr, stepSize, rootC2);
+        continue;
+      }
       const each = Math.ceil(s.count / parts / 16) * 16;
       const calls: number[][] = [];
       for (let from = 0; from < s.count; from += each) {
@@ -222,14 +226,32 @@ export function createWasmStepper(
     return Number.isFinite(check);
   }
 
+  /** One slot's update on this thread (the common case: small arrays or one thread), without building argument lists. */
+  function updateSlot(at: number, count: number, isKernel: boolean, lr: number, stepSize: number, rootC2: number): number {
+    const w = params[cur]! + at, out = params[1 - cur]! + at, g = grads + at;
+    switch (o.kind) {
+      case 'sgd': return ex.sgdStep(w, out, g, count, lr);
+      case 'momentum': case 'nesterov': return ex.momentumStep(w, out, g, state[0]! + at, count, lr, mu, o.kind === 'nesterov' ? 1 : 0);
+      case 'rmsprop': return ex.rmspropStep(w, out, g, state[0]! + at, count, lr, rho, eps, 1 - rho);
+      case 'adam': case 'adamw': {
+        const keep = o.kind === 'adamw' && isKernel ? 1 - lr * decay : 1;
+        return ex.adamStep(w, out, g, state[0]! + at, state[1]! + at, count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2);
+      }
+    }
+  }
+
   function gather(r0: number, n: number): void {
     if (resident) {
       // Wide rows come from all over the training set (memory-bound): gather them in parts, one per thread.
       const parts = wasm.partsFor(n * inputs);
-      const each = Math.ceil(n / parts);
-      const calls: number[][] = [];
-      for (let r = 0; r < n; r += each) calls.push([abs(xAt), xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
-      wasm.fork('gatherRows', calls);
+      if (parts === 1) {
+        ex.gatherRows(abs(xAt), xb, abs(orderAt), r0, n, inputs);
+      } else {
+        const each = Math.ceil(n / parts);
+        const calls: number[][] = [];
+        for (let r = 0; r < n; r += each) calls.push([abs(xAt), xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
+        wasm.fork('gatherRows', calls);
+      }
       ex.gatherRows(abs(yAt), yb, abs(orderAt), r0, n, outputs);
       return;
     }
