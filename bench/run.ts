@@ -8,7 +8,7 @@
  *   --full             no subsets (brain.js trains all of Task B's epochs: ~1 min)
  *   --json             stdout: one {task, system, samplesPerSec, accuracy} per line; text → stderr
  *   --markdown         also print README-ready markdown tables
- *   --repeat N         run each system N times and keep the fastest run (default 1)
+ *   --repeat N         N rounds over all systems (round-robin), keeping each system's fastest run (default 1)
  *   --backend ts|wasm  compute kernels for "ours" (default wasm = WebAssembly SIMD, the engine's own default; ts for comparison)
  *   --threads N        threads "ours" (wasm) may use (default: the CPU count, at most 4; 1 = no helper threads)
  *   --no-fma           leave relaxed SIMD off on Node < 22 (default: on, as in Electron 41 and Chrome; see relaxed-simd.ts)
@@ -21,7 +21,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runPeerProcess } from './child';
+import { runPeerProcess, type Outcome } from './child';
 import { makeTempDir, writeTaskFiles } from './dataset-file';
 import { runImportBench } from './import/runner';
 import { runKernels } from './kernels-runner';
@@ -115,8 +115,10 @@ async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: st
     `generated in ${(genMs / 1000).toFixed(1)} s; class balance ${balance}`);
   const taskFile = writeTaskFiles(dir, task, data);
 
-  const results: SystemResult[] = [];
-  for (const id of opts.systems) {
+  // --repeat N: N rounds over all systems (round-robin), each system keeping
+  // its fastest run. On a machine whose speed drifts for minutes at a time,
+  // rounds spread the slow spells over every system instead of one.
+  const runs = opts.systems.map((id) => {
     const sys = SYSTEMS.find((s) => s.id === id)!;
     const subset = opts.full ? undefined : sys.subset?.(task);
     const { file, args } = sys.command();
@@ -126,22 +128,24 @@ async function runTask(task: TaskConfig, opts: Options, dir: string, log: (s: st
       ...(subset?.rows !== undefined ? ['--rows', String(subset.rows)] : []),
       ...(subset?.epochs !== undefined ? ['--epochs', String(subset.epochs)] : []),
     ];
-    log(`  ${id}${id === 'ours' ? ` (${opts.backend} kernels)` : ''} …`);
-    let outcome = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
-    for (let i = 1; i < opts.repeat && outcome.kind === 'ok'; i++) {
-      const again = await runPeerProcess(file, [...args, '--task-file', taskFile, ...extra], ROOT);
-      if (again.kind !== 'ok') outcome = again;
-      else if (again.measurement.samplesPerSec > outcome.measurement.samplesPerSec) outcome = again;
-    }
-    results.push({ system: id, outcome });
-    if (outcome.kind === 'ok') {
-      const m = outcome.measurement;
-      log(`    ${Math.round(m.samplesPerSec)} samples/s, accuracy ${m.accuracy.toFixed(3)}, ${m.seconds.toFixed(1)} s`);
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ task: task.id, system: id, samplesPerSec: m.samplesPerSec, accuracy: m.accuracy })}\n`);
+    return { id, file, argv: [...args, '--task-file', taskFile, ...extra], outcome: undefined as Outcome | undefined };
+  });
+  for (let round = 1; round <= opts.repeat; round++) {
+    for (const run of runs) {
+      if (run.outcome && run.outcome.kind !== 'ok') continue; // failed or skipped: once is enough
+      log(`  ${run.id}${run.id === 'ours' ? ` (${opts.backend} kernels)` : ''}${opts.repeat > 1 ? ` [round ${round}/${opts.repeat}]` : ''} …`);
+      const outcome = await runPeerProcess(run.file, run.argv, ROOT);
+      if (outcome.kind === 'ok') log(`    ${Math.round(outcome.measurement.samplesPerSec)} samples/s, accuracy ${outcome.measurement.accuracy.toFixed(3)}, ${outcome.measurement.seconds.toFixed(1)} s`);
+      else log(`    ${outcome.kind}: ${outcome.reason.split('\n')[0]}`);
+      if (!run.outcome || outcome.kind !== 'ok' || (run.outcome.kind === 'ok' && outcome.measurement.samplesPerSec > run.outcome.measurement.samplesPerSec)) {
+        run.outcome = outcome;
       }
-    } else {
-      log(`    ${outcome.kind}: ${outcome.reason.split('\n')[0]}`);
+    }
+  }
+  const results: SystemResult[] = runs.map((run) => ({ system: run.id, outcome: run.outcome! }));
+  if (opts.json) {
+    for (const { system, outcome } of results) {
+      if (outcome.kind === 'ok') process.stdout.write(`${JSON.stringify({ task: task.id, system, samplesPerSec: outcome.measurement.samplesPerSec, accuracy: outcome.measurement.accuracy })}\n`);
     }
   }
   log('');
