@@ -68,11 +68,20 @@ function serve(data) {
   const f = new Float64Array(data.memory.buffer, data.control + ${CTL.ARGS_AT}, 17);
   // Warm up: V8 runs wasm from a baseline compile first and optimizes hot functions in the background.
   const w = data.warm, n = 32, len = n * n * 4;
+  // Every op it may be handed: the weights and moments here are scratch (whatever values they reach).
+  const order = new Uint32Array(data.memory.buffer, w + 3 * len, n);
+  const [sgd, momentum, rmsprop, adam, gather] = ${JSON.stringify(['sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'])}.map((name) => instance.exports[name]);
   for (const t0 = Date.now(); Date.now() - t0 < ${WARM_MS};) {
     for (let r = 0; r < 20; r++) {
+      order.fill(r);
+      gather(w, w + len, w + 3 * len, 0, n, n);
       gemm(w, n, 1, w + len, n, 1, w + 2 * len, n, n, n, n, w + 2 * len, n, w + 3 * len, 0);
       gemm(w, 1, n, w + len, n, 1, w + 2 * len, n, n, n, n - 3, 0, 0, w + 3 * len, 0);
       gemm(w, n, 1, w + len, 1, n, w + 2 * len, n, n - 1, n, n, 0, 0, w + 3 * len, 0);
+      sgd(w + len, w + len, w, n * n, 1e-3);
+      momentum(w + len, w + len, w, w + 2 * len, n * n, 1e-3, 0.9, r & 1);
+      rmsprop(w + len, w + len, w, w + 2 * len, n * n, 1e-3, 0.9, 1e-7, 0.1);
+      adam(w + len, w + len, w, w + 2 * len, w + 2 * len, n * n, 1e-3, 1, 1e-7, 0.9, 0.999, 1, 0.1, 0.001);
     }
   }
   let seen = Atomics.load(c, ${CTL.SEQ});
