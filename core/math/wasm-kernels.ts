@@ -141,8 +141,6 @@ export interface WasmBackendOptions {
   helpers?: number;
   /** Smallest product (multiply-adds) worth splitting (default 2¹⁸ ≈ 262k). */
   parallelMacs?: number;
-  /** How long to wait for a helper to pick a product up before computing it here and dropping the helper (default 2000 ms). */
-  helperTimeoutMs?: number;
   /** The module was built with relaxed SIMD (kernels-relaxed*.wasm). */
   fma?: boolean;
 }
@@ -188,7 +186,7 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
   /**
    * Makes calls[0] here and the others on ready helpers, at the same time;
    * returns the sum of the calls' results. Calls without a ready helper, or
-   * whose helper does not answer in time, are made here.
+   * that their helper has not picked up when this thread is done, are made here.
    */
   function fork(op: HelperOp, calls: readonly (readonly number[])[]): number {
     const ready = helpers.filter((h) => h.ready).slice(0, calls.length - 1);
@@ -197,14 +195,18 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
     for (let t = ready.length + 1; t < calls.length; t++) sum += call(op, calls[t]!);
     for (let t = 0; t < ready.length; t++) {
       const h = ready[t]!;
-      sum += h.join(options.helperTimeoutMs) ? h.result : call(op, calls[t + 1]!);
+      sum += h.join() ? h.result : call(op, calls[t + 1]!);
     }
     return sum;
   }
 
-  /** Into how many parts an element-wise pass over `floats` values is worth splitting. */
+  /**
+   * Into how many parts an element-wise pass over `floats` values is worth
+   * splitting: from 2¹⁴ floats (64 KiB) at the default threshold, a pass
+   * (memory-bound, tens of µs) outlasts a fork-join with a spinning helper.
+   */
   function partsFor(floats: number): number {
-    if (floats * 4 < parallelMacs) return 1;
+    if (floats * 16 < parallelMacs) return 1;
     let parts = 1;
     for (const h of helpers) if (h.ready) parts++;
     return parts;

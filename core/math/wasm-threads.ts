@@ -11,9 +11,9 @@
  * the operands are already in the shared memory.
  *
  * Waiting spins briefly before sleeping (futex wake-ups cost tens of µs
- * against products of a few hundred µs). A helper that never started, or
- * stopped answering, is noticed by timeout: the caller computes that part
- * itself and stops using the pool.
+ * against products of a few hundred µs). A part its helper has not picked up
+ * by the time the caller is done with its own is taken back and computed by
+ * the caller, so an unscheduled or dead helper costs a fork, never a wait.
  */
 import type { WasmModule } from './wasm-kernels';
 
@@ -144,14 +144,17 @@ export class HelperThread {
   }
 
   /**
-   * Waits until the call started last is done. Returns false when the
-   * helper never picked it up within `timeoutMs` (the caller then makes
-   * the call itself; this helper is not used again).
+   * Called when the caller has finished its own part. If the helper has not
+   * picked the call up yet (a thread the OS has not scheduled, or a helper
+   * that stopped answering), the caller takes it back (compare-and-swap on
+   * the claim, so a late helper skips it) and returns false: the caller
+   * makes the call itself, and a split is never slower than one thread by
+   * more than the fork. Otherwise waits for the helper and returns true.
    */
-  join(timeoutMs = 2000): boolean {
+  join(): boolean {
     const seq = this.seq;
+    if (Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) return false;
     let spins = 0;
-    const since = Date.now();
     for (;;) {
       // Read "done" once and wait on exactly that value: re-reading it for the
       // wait could miss the helper's store and sleep forever.
@@ -162,11 +165,6 @@ export class HelperThread {
         Atomics.wait(this.ctl, CTL.DONE, done, WAIT_SLICE_MS);
       } catch {
         // a browser's main thread may not wait: keep spinning
-      }
-      // Not picked up in time: claim it here, so a late helper skips it.
-      if (Date.now() - since >= timeoutMs && Atomics.compareExchange(this.ctl, CTL.STARTED, (seq - 1) | 0, seq) === ((seq - 1) | 0)) {
-        this.live = false;
-        return false;
       }
     }
   }
