@@ -3,21 +3,26 @@ import { WasmHeap } from './wasm-heap';
 import { CTL, HelperThread, WARM_BYTES, WARM_MS, type HelperOp, type ThreadSpawner } from './wasm-threads';
 
 /**
- * The WebAssembly SIMD backend: `Kernels` on top of the f32x4 GEMM compiled
- * from `wasm/assembly/kernels.ts` to `wasm/kernels.wasm`.
+ * The WebAssembly SIMD backend: `Kernels` on top of the kernels compiled
+ * from `wasm/assembly/` into four builds (SIMD or relaxed-SIMD FMA, each with
+ * its own memory or on imported shared memory; `KERNEL_BUILDS`).
  *
- * Runtime-neutral: the host hands over the compiled module or its bytes (the
- * Node adapter is `wasm-kernels.node.ts`; a browser would `fetch` the file).
- * The WebAssembly global is reached through `globalThis` with the few
- * structural types below, because core's type environment has no DOM typings.
+ * Runtime-neutral: the host hands over the compiled module or its bytes and,
+ * for a shared build, the memory and a way to start helper threads (the Node
+ * adapter is `wasm-kernels.node.ts`, the web edition's is
+ * renderer/src/engine/engine.worker.ts). The WebAssembly global is reached
+ * through `globalThis` with the few structural types below, because core's
+ * type environment has no DOM typings.
  *
- * Data flow per call: the operands are copied into a scratch arena in the
- * module's linear memory (A, B, C/init, then the packing scratch), the kernel
- * runs there, and C is copied back out. The arena only grows (memory.grow in
- * 64 KiB pages) and is reused across calls, so steady-state training does not
- * allocate wasm memory. The copies cost O(m·k + k·n + m·n) against the
- * kernel's O(m·k·n); `bench/kernels.ts` measures both together. Keeping
- * weights and gradients resident in wasm memory (no copies) is future work.
+ * Two ways in:
+ * - `Kernels` on JS arrays: the operands are copied into an arena in the
+ *   module's memory, the kernel runs there, and C is copied back out. Used
+ *   for prediction, evaluation and networks the wasm stepper does not take.
+ * - `kernels.wasm` (`WasmResident`): offsets into the memory and its heap,
+ *   for callers that keep their data there; training does
+ *   (core/train/wasm-stepper.ts), with no copies per batch.
+ * Large products, optimizer updates and gathers are split over helper
+ * threads (`wasm-threads.ts`) when the build is shared.
  *
  * Results differ from the TS kernels by rounding only: sums run in float32
  * lanes (TS sums in doubles), each starting from C (accumulate) or the bias.
