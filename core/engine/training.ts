@@ -5,7 +5,7 @@
 import { matrixOf } from '../math/matrix';
 import type { Rng } from '../math/rng';
 import type { Model } from '../nn/model-types';
-import { createOptimizer, type Optimizer, type ParamSlot } from '../optim/optimizers';
+import { createOptimizer, type Optimizer } from '../optim/optimizers';
 import { scheduledRate } from '../optim/schedules';
 import type { EpochLog, TrainConfig } from '../train/config';
 import type { TrainData } from '../train/data-types';
@@ -14,6 +14,7 @@ import { fit } from '../train/fit';
 import { PauseGate } from '../train/pause';
 import { fastYield } from '../train/yield';
 import { applyPenalties, clipByGlobalNorm } from '../train/penalties';
+import { paramSlots } from '../train/stepper';
 import { errorInfo } from './engine-errors';
 import type { EngineEvent, FinishReason } from './protocol';
 
@@ -140,12 +141,7 @@ export function createStepper(model: Model, data: TrainData, config: TrainConfig
   const { x, y } = data.train;
   const batchSize = Math.max(1, Math.min(config.batchSize, x.rows));
   const batches = Math.ceil(x.rows / batchSize);
-  const slots: ParamSlot[] = model.params.flatMap((p, i) => {
-    const g = model.grads[i]!;
-    return p.b && g.b
-      ? [{ value: p.w, grad: g.w, isKernel: true }, { value: p.b, grad: g.b, isKernel: false }]
-      : [{ value: p.w, grad: g.w, isKernel: true }];
-  });
+  const slots = paramSlots(model);
   const optimizer: Optimizer = createOptimizer(config.optimizer);
   const lr = scheduledRate(config.schedule, config.optimizer.learningRate, 0, config.epochs);
   let next = 0;

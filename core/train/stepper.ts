@@ -99,9 +99,9 @@ export function createTsStepper(model: Model, data: TrainData, config: TrainConf
 }
 
 /** Copies rows order[r0 .. r0+n) of a [· × width] store into dst, without allocating views. */
-export function gatherRows(src: Float32Array, dst: Float32Array, order: Uint32Array, r0: number, n: number, width: number, dstOffset = 0): void {
+function gatherRows(src: Float32Array, dst: Float32Array, order: Uint32Array, r0: number, n: number, width: number): void {
   for (let r = 0; r < n; r++) {
-    const from = order[r0 + r]! * width, to = dstOffset + r * width;
+    const from = order[r0 + r]! * width, to = r * width;
     for (let j = 0; j < width; j++) dst[to + j] = src[from + j]!;
   }
 }

@@ -192,50 +192,43 @@ export function createWasmStepper(
     }
   }
 
-  /** The optimizer update into the other parameter buffer; false when a new weight is not finite. */
+  /** The optimizer's export, called here directly or handed to helpers with the same arguments. */
+  const optimizerOp = OPTIMIZER_OPS[o.kind];
+  const optimizerStep = ex[optimizerOp] as (...args: readonly number[]) => number;
+
+  /** The update into the other parameter buffer; false when a new weight is not finite. */
   function update(lr: number): boolean {
     t++;
     let check = 0;
     const stepSize = lr / (1 - Math.pow(b1, t));
     const rootC2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
     for (const s of slots) {
-      // Large arrays are updated in parts, one per thread (element-wise: any split gives the same result).
       const parts = wasm.partsFor(s.count);
       if (parts === 1) {
-        check += updateSlot(s.at, s.count, s.isKernel, lr, stepSize, rootC2);
+        check += optimizerStep(...stepArgs(s.at, s.count, s.isKernel, lr, stepSize, rootC2));
         continue;
       }
+      // Large arrays are updated in parts, one per thread (element-wise: any split gives the same result).
       const each = Math.ceil(s.count / parts / 16) * 16;
       const calls: number[][] = [];
       for (let from = 0; from < s.count; from += each) {
-        const at = s.at + from * 4, count = Math.min(each, s.count - from);
-        const w = params[cur]! + at, out = params[1 - cur]! + at, g = grads + at;
-        switch (o.kind) {
-          case 'sgd': calls.push([w, out, g, count, lr]); break;
-          case 'momentum': case 'nesterov': calls.push([w, out, g, state[0]! + at, count, lr, mu, o.kind === 'nesterov' ? 1 : 0]); break;
-          case 'rmsprop': calls.push([w, out, g, state[0]! + at, count, lr, rho, eps, 1 - rho]); break;
-          case 'adam': case 'adamw': {
-            const keep = o.kind === 'adamw' && s.isKernel ? 1 - lr * decay : 1;
-            calls.push([w, out, g, state[0]! + at, state[1]! + at, count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2]);
-            break;
-          }
-        }
+        calls.push(stepArgs(s.at + from * 4, Math.min(each, s.count - from), s.isKernel, lr, stepSize, rootC2));
       }
-      check += wasm.fork(OPTIMIZER_OPS[o.kind], calls);
+      check += wasm.fork(optimizerOp, calls);
     }
     return Number.isFinite(check);
   }
 
-  /** One slot's update on this thread (the common case: small arrays or one thread), without building argument lists. */
-  function updateSlot(at: number, count: number, isKernel: boolean, lr: number, stepSize: number, rootC2: number): number {
+  /** The optimizer export's arguments for `count` values at byte `at` of the parameter buffers (see wasm/assembly/train.ts). */
+  function stepArgs(at: number, count: number, isKernel: boolean, lr: number, stepSize: number, rootC2: number): number[] {
     const w = params[cur]! + at, out = params[1 - cur]! + at, g = grads + at;
     switch (o.kind) {
-      case 'sgd': return ex.sgdStep(w, out, g, count, lr);
-      case 'momentum': case 'nesterov': return ex.momentumStep(w, out, g, state[0]! + at, count, lr, mu, o.kind === 'nesterov' ? 1 : 0);
-      case 'rmsprop': return ex.rmspropStep(w, out, g, state[0]! + at, count, lr, rho, eps, 1 - rho);
+      case 'sgd': return [w, out, g, count, lr];
+      case 'momentum': case 'nesterov': return [w, out, g, state[0]! + at, count, lr, mu, o.kind === 'nesterov' ? 1 : 0];
+      case 'rmsprop': return [w, out, g, state[0]! + at, count, lr, rho, eps, 1 - rho];
       case 'adam': case 'adamw': {
         const keep = o.kind === 'adamw' && isKernel ? 1 - lr * decay : 1;
-        return ex.adamStep(w, out, g, state[0]! + at, state[1]! + at, count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2);
+        return [w, out, g, state[0]! + at, state[1]! + at, count, stepSize, rootC2, eps, b1, b2, keep, 1 - b1, 1 - b2];
       }
     }
   }
