@@ -21,6 +21,8 @@ import { createModel } from '../nn/model';
 import type { Model } from '../nn/model-types';
 import type { NetworkSpec } from '../nn/spec';
 import type { EpochLog, TrainConfig } from '../train/config';
+import type { TrainData } from '../train/data-types';
+import { pinTrainingRows, unpinTrainingRows } from '../train/wasm-stepper';
 import { ENGINE_VERSION } from '../version';
 import { checkShape, columnSummaries, evaluateSplit, predictRecords, preparedRows, rowsPage, setWeight, shapeFits, weightsOf } from './engine-data';
 import { EngineFailure, errorInfo, fail } from './engine-errors';
@@ -249,6 +251,21 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
     return s.stepper.step();
   }
 
+  /**
+   * The session's prepared training rows stay pinned in the wasm backend's
+   * memory (see `pinTrainingRows`), so every run on them starts without
+   * copying them in; checked after each request, swapped when the data is
+   * reconfigured or replaced, never while a run may be reading them.
+   */
+  let pinned: TrainData | null = null;
+  function keepTrainingRowsResident(): void {
+    const wasm = options.kernels?.wasm;
+    const wanted = s.prepared?.trainData ?? null;
+    if (!wasm || wanted === pinned || run) return;
+    if (pinned) unpinTrainingRows(wasm, pinned);
+    pinned = wanted && pinTrainingRows(wasm, wanted) ? wanted : null;
+  }
+
   /** How long `hello` waits for the kernels' helper threads to start. */
   const HELPERS_READY_MS = 3000;
 
@@ -384,6 +401,7 @@ export function createEngine(send: (message: EngineMessage) => void, options: En
       } catch (e) {
         result = { ok: false, error: errorInfo(e) };
       }
+      keepTrainingRowsResident();
       try {
         send(reply(parsed.request.id, result));
       } catch (e) {

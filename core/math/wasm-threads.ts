@@ -42,11 +42,11 @@ export const CTL = {
 } as const;
 
 /** The exports a helper can run, by index (`OP`). */
-export const HELPER_OPS = ['gemm', 'sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'] as const;
+export const HELPER_OPS = ['gemm', 'gemmSparseTA', 'sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'] as const;
 export type HelperOp = (typeof HELPER_OPS)[number];
 
-/** The warm-up block: three 32×32 operands and a packing scratch. */
-export const WARM_BYTES = 4 * 32 * 32 * 4;
+/** The warm-up block: three 32×32 operands and 12 KiB of scratch (a packed panel, or gemmSparseTA's lists of 32 columns). */
+export const WARM_BYTES = 6 * 32 * 32 * 4;
 /** How long a thread runs its kernels on small operands before real work, so the runtime has optimized them. */
 export const WARM_MS = 25;
 
@@ -70,7 +70,7 @@ function serve(data) {
   const w = data.warm, n = 32, len = n * n * 4;
   // Every op it may be handed: the weights and moments here are scratch (whatever values they reach).
   const order = new Uint32Array(data.memory.buffer, w + 3 * len, n);
-  const [sgd, momentum, rmsprop, adam, gather] = ${JSON.stringify(['sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'])}.map((name) => instance.exports[name]);
+  const [sparse, sgd, momentum, rmsprop, adam, gather] = ${JSON.stringify(['gemmSparseTA', 'sgdStep', 'momentumStep', 'rmspropStep', 'adamStep', 'gatherRows'])}.map((name) => instance.exports[name]);
   for (const t0 = Date.now(); Date.now() - t0 < ${WARM_MS};) {
     for (let r = 0; r < 20; r++) {
       order.fill(r);
@@ -78,6 +78,8 @@ function serve(data) {
       gemm(w, n, 1, w + len, n, 1, w + 2 * len, n, n, n, n, w + 2 * len, n, w + 3 * len, 0);
       gemm(w, 1, n, w + len, n, 1, w + 2 * len, n, n, n, n - 3, 0, 0, w + 3 * len, 0);
       gemm(w, n, 1, w + len, 1, n, w + 2 * len, n, n - 1, n, n, 0, 0, w + 3 * len, 0);
+      sparse(w, n, w + len, n, w + 2 * len, n, n, n, 0, n, w + 3 * len);
+      sparse(w, n, w + len, n, w + 2 * len, n, n - 5, n, 1, n - 2, w + 3 * len);
       sgd(w + len, w + len, w, n * n, 1e-3);
       momentum(w + len, w + len, w, w + 2 * len, n * n, 1e-3, 0.9, r & 1);
       rmsprop(w + len, w + len, w, w + 2 * len, n * n, 1e-3, 0.9, 1e-7, 0.1);

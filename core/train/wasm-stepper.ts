@@ -19,6 +19,11 @@ const OPTIMIZER_OPS = {
 /** Regression loss codes of wasm/assembly/train.ts. */
 const LOSS_CODES: Partial<Record<LossName, number>> = { mse: 0, 'half-sse': 1, mae: 2, huber: 3 };
 
+/** Above this share of nonzero δ entries the dense product beats the zero-skipping one (measured: break-even near 90%). */
+const SPARSE_MAX_DENSITY = 0.85;
+/** Batches a layer whose δ was too dense stays on the dense product before the zero-skipping one is tried again. */
+const DENSE_RETRY_BATCHES = 64;
+
 /** Training sets up to this size are copied into wasm memory whole (rows then gather there). */
 const RESIDENT_DATA_BYTES = 256 * 1024 * 1024;
 
@@ -39,6 +44,12 @@ interface LayerPlan {
   z: number;
   a: number;
   delta: number;
+  /**
+   * For a layer whose δ goes through ReLU (exact zeros): batches left on the
+   * dense dW product before the zero-skipping one is tried again (0: use
+   * it). Null for other layers.
+   */
+  denseFor: number | null;
 }
 
 /**
@@ -68,10 +79,30 @@ export function wasmStepperUnsupported(model: Model): string | null {
 }
 
 /**
+ * Copies a training set's rows into wasm memory ahead of the runs on it (the
+ * engine does when the data is configured), so `fit` starts without copying
+ * them. The arrays must not change until `unpinTrainingRows`. False (nothing
+ * pinned) when they are too large to keep resident or memory cannot grow.
+ */
+export function pinTrainingRows(wasm: WasmResident, data: TrainData, residentDataBytes = RESIDENT_DATA_BYTES): boolean {
+  const { x, y } = data.train;
+  if ((x.data.length + y.data.length) * 4 > residentDataBytes) return false;
+  if (!wasm.pin(x.data)) return false;
+  if (wasm.pin(y.data)) return true;
+  wasm.unpin(x.data);
+  return false;
+}
+
+export function unpinTrainingRows(wasm: WasmResident, data: TrainData): void {
+  wasm.unpin(data.train.x.data);
+  wasm.unpin(data.train.y.data);
+}
+
+/**
  * The training step in WebAssembly memory: weights (double-buffered, so a
  * diverged update leaves the previous ones intact), gradients, optimizer
  * state, the layer workspaces and, up to 256 MiB, the training set itself
- * live in the module's memory for the whole `fit`; each batch is a short
+ * (pinned there beforehand, or copied in) live in the module's memory for the whole `fit`; each batch is a short
  * sequence of kernel calls on offsets, with no copying and no allocation.
  * Products above the backend's threshold are split over its helper threads.
  * Returns null when `wasmStepperUnsupported` names a reason.
@@ -105,6 +136,7 @@ export function createWasmStepper(
       inputs: fanIn, units: layer.units, activation: ACTIVATION_CODES[kind] ?? 0,
       wAt: paramRegion(fanIn * layer.units), bAt: model.params[l]!.b ? paramRegion(layer.units) : null,
       z: 0, a: 0, delta: 0,
+      denseFor: kind === 'relu' && (l < last || output.kind === 'regression') ? 0 : null,
     };
   });
   const moments = { sgd: 0, momentum: 1, nesterov: 1, rmsprop: 1, adam: 2, adamw: 2 }[config.optimizer.kind];
@@ -114,8 +146,10 @@ export function createWasmStepper(
   for (const p of layers) { p.z = region(batchSize * p.units); p.a = region(batchSize * p.units); p.delta = region(batchSize * p.units); }
   const xbAt = region(batchSize * inputs), ybAt = region(batchSize * outputs);
   const zeroed = size; // the data regions below are written whole before use
-  const resident = rows * (inputs + outputs) * 4 <= residentDataBytes;
-  const xAt = resident ? region(rows * inputs) : 0, yAt = resident ? region(rows * outputs) : 0;
+  // The rows: pinned ahead of the run (`pinTrainingRows`), else copied in here, else (too large) gathered from the JS arrays.
+  const pinnedX = wasm.pinned(x.data), pinnedY = wasm.pinned(y.data);
+  const resident = (pinnedX !== null && pinnedY !== null) || rows * (inputs + outputs) * 4 <= residentDataBytes;
+  const xAt = resident && pinnedX === null ? region(rows * inputs) : 0, yAt = resident && pinnedY === null ? region(rows * outputs) : 0;
   const orderAt = resident ? region(rows) : 0;
 
   const block = heap.alloc(size);
@@ -128,11 +162,10 @@ export function createWasmStepper(
   {
     const h = heap.floats();
     h.fill(0, block >> 2, (block + zeroed) >> 2);
-    if (resident) {
-      h.set(x.data.subarray(0, rows * inputs), abs(xAt) >> 2);
-      h.set(y.data.subarray(0, rows * outputs), abs(yAt) >> 2);
-    }
+    if (resident && pinnedX === null) h.set(x.data.subarray(0, rows * inputs), abs(xAt) >> 2);
+    if (resident && pinnedY === null) h.set(y.data.subarray(0, rows * outputs), abs(yAt) >> 2);
   }
+  const xRows = pinnedX ?? abs(xAt), yRows = pinnedY ?? abs(yAt);
   let cur = 0;
   let order: Uint32Array = new Uint32Array(0);
   let lastRows = 0;
@@ -180,8 +213,14 @@ export function createWasmStepper(
     for (let l = last; l >= 0; l--) {
       const p = layers[l]!;
       const input = l === 0 ? xb : layers[l - 1]!.a;
-      // dW = inputᵀ·δ: [in × n]·[n × units]; db = Σ_rows δ.
-      wasm.gemm(input, 1, p.inputs, p.delta, p.units, 1, grads + p.wAt, p.units, p.inputs, n, p.units, 0, 0);
+      // dW = inputᵀ·δ: [in × n]·[n × units]; db = Σ_rows δ. Behind a ReLU, δ's zeros are skipped while there are enough.
+      if (p.denseFor === 0) {
+        const nonzero = wasm.gemmSparseTA(input, p.inputs, p.delta, p.units, grads + p.wAt, p.units, p.inputs, n, p.units);
+        if (nonzero > SPARSE_MAX_DENSITY * n * p.units) p.denseFor = DENSE_RETRY_BATCHES;
+      } else {
+        if (p.denseFor !== null) p.denseFor--;
+        wasm.gemm(input, 1, p.inputs, p.delta, p.units, 1, grads + p.wAt, p.units, p.inputs, n, p.units, 0, 0);
+      }
       if (p.bAt !== null) ex.sumRows(p.delta, grads + p.bAt, n, p.units, 0);
       if (l > 0) {
         // δ_{l−1} = (δ·Wᵀ) ⊙ g′: [n × units]·[units × in].
@@ -238,14 +277,14 @@ export function createWasmStepper(
       // Wide rows come from all over the training set (memory-bound): gather them in parts, one per thread.
       const parts = wasm.partsFor(n * inputs);
       if (parts === 1) {
-        ex.gatherRows(abs(xAt), xb, abs(orderAt), r0, n, inputs);
+        ex.gatherRows(xRows, xb, abs(orderAt), r0, n, inputs);
       } else {
         const each = Math.ceil(n / parts);
         const calls: number[][] = [];
-        for (let r = 0; r < n; r += each) calls.push([abs(xAt), xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
+        for (let r = 0; r < n; r += each) calls.push([xRows, xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
         wasm.fork('gatherRows', calls);
       }
-      ex.gatherRows(abs(yAt), yb, abs(orderAt), r0, n, outputs);
+      ex.gatherRows(yRows, yb, abs(orderAt), r0, n, outputs);
       return;
     }
     const h = heap.floats();

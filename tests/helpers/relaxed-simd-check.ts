@@ -3,7 +3,8 @@
  * (Node 20: `--experimental-wasm-relaxed-simd`): loads the kernels as the
  * engine does, and prints as JSON which build loaded and the largest error of
  * the fused-multiply-add products against the TypeScript reference, relative
- * to Σ|a·b| per cell (the float32 rounding bound's scale).
+ * to Σ|a·b| per cell (the float32 rounding bound's scale), and how many cells
+ * of the zero-skipping Aᵀ·B differ from the dense one's.
  */
 import { createRng } from '../../core/math/rng';
 import { tsKernels } from '../../core/math/ts-kernels';
@@ -25,5 +26,15 @@ for (const [m, kk, n] of [[1, 1, 1], [3, 5, 7], [13, 7, 31], [64, 300, 10], [100
     for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (scale[i]! * (kk + 2) * 2 ** -23 + 1e-30));
   }
 }
-process.stdout.write(JSON.stringify({ build: loaded.build, fma: loaded.fma, threads: k.wasm?.threads, worst }));
+// The zero-skipping Aᵀ·B must equal the dense one bit for bit in the FMA build too (split over both threads here).
+let sparseMismatches = 0;
+for (const [m, kk, n] of [[3, 5, 7], [57, 33, 40], [784, 64, 128]] as const) {
+  const a = Float32Array.from({ length: kk * m }, () => rng.normal());
+  const b = Float32Array.from({ length: kk * n }, () => (rng.next() < 0.5 ? rng.normal() : 0));
+  const dense = new Float32Array(m * n), sparse = new Float32Array(m * n);
+  k.matmulTA(a, b, dense, m, kk, n, false);
+  k.matmulTASparseB(a, b, sparse, m, kk, n, false, new Int32Array(kk));
+  for (let i = 0; i < dense.length; i++) if (!Object.is(dense[i], sparse[i])) sparseMismatches++;
+}
+process.stdout.write(JSON.stringify({ build: loaded.build, fma: loaded.fma, threads: k.wasm?.threads, worst, sparseMismatches }));
 k.dispose?.();

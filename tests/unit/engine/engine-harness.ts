@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine, type Engine } from '../../../core/engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '../../../core/engine/engine';
 import type { EngineEvent, EngineMessage, EngineReply } from '../../../core/engine/protocol';
 import type { PrepConfig } from '../../../core/data/prep/config';
 import type { NetworkSpec } from '../../../core/nn/spec';
@@ -49,7 +49,7 @@ export interface Harness {
   waitFor<T extends EngineEvent['type']>(type: T, timeoutMs?: number): Promise<Extract<EngineEvent, { type: T }>>;
 }
 
-export function createHarness(): Harness {
+export function createHarness(options: EngineOptions = {}): Harness {
   const messages: EngineMessage[] = [];
   const waiters: { type: string; resolve(e: EngineEvent): void }[] = [];
   const engine = createEngine((m) => {
@@ -59,7 +59,7 @@ export function createHarness(): Harness {
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve(m);
     }
-  });
+  }, options);
   let nextId = 1;
   return {
     engine,

@@ -217,6 +217,62 @@ describe('wasm sumRows', () => {
   });
 });
 
+describe('the zero-skipping Aᵀ·B (gemmSparseTA, behind matmulTASparseB)', () => {
+  /** B [k×n] with about `density` of its entries nonzero. */
+  function sparseB(k: number, n: number, density: number, seed: number): Float32Array {
+    const rng = createRng(seed);
+    return Float32Array.from({ length: k * n }, () => (rng.next() < density ? rng.normal() : 0));
+  }
+  const same = (m: number, k: number, n: number, density: number, seed: number): void => {
+    const a = randn(k * m, seed), b = sparseB(k, n, density, seed + 1);
+    const dense = new Float32Array(m * n), sparse = new Float32Array(m * n).fill(Number.NaN);
+    wasm.matmulTA(a, b, dense, m, k, n, false);
+    wasm.matmulTASparseB(a, b, sparse, m, k, n, false, new Int32Array(k));
+    expect(Array.from(sparse)).toEqual(Array.from(dense));
+  };
+  // Rows: strips of 28, then 16, 8 and 4, then single rows; every combination up to 2 strips, and Task B's 784.
+  const ROWS = [1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 20, 24, 27, 28, 29, 31, 32, 44, 52, 55, 56, 57, 83, 784];
+  it.each(ROWS)('equals the dense product bit for bit with m = %i, at densities 0, 0.1, 0.5, 0.9 and 1', (m) => {
+    for (const density of [0, 0.1, 0.5, 0.9, 1]) for (const [k, n] of [[1, 1], [7, 3], [64, 13], [0, 5]] as const) same(m, k, n, density, m * 101 + k * 7 + n);
+  });
+
+  it('on random shapes and densities (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }),
+        (m, k, n, density, seed) => same(m, k, n, density, seed)),
+      { numRuns: 150 },
+    );
+  });
+
+  it('counts the nonzero entries of B and writes only columns j0..j1−1', () => {
+    const res = wasm.wasm!, heap = res.heap;
+    const [m, k, n] = [30, 9, 11];
+    const a = randn(k * m, 1), b = sparseB(k, n, 0.4, 2);
+    const at = heap.alloc((k * m + k * n + 2 * m * n) * 4 + 64 * 4), scratch = heap.alloc(n * (4 + 8 * k) + 64);
+    const aAt = at, bAt = aAt + k * m * 4, cAt = bAt + k * n * 4, dAt = cAt + m * n * 4;
+    const h = heap.floats();
+    h.set(a, aAt >> 2);
+    h.set(b, bAt >> 2);
+    h.fill(7, cAt >> 2, (cAt >> 2) + m * n);
+    const [j0, j1] = [3, 8];
+    let nonzero = 0;
+    for (let p = 0; p < k; p++) for (let j = j0; j < j1; j++) if (b[p * n + j] !== 0) nonzero++;
+    expect(res.exports.gemmSparseTA(aAt, m, bAt, n, cAt, n, m, k, j0, j1, scratch)).toBe(nonzero);
+    res.gemm(aAt, 1, m, bAt, n, 1, dAt, n, m, k, n, 0, 0);
+    const c = heap.floats().slice(cAt >> 2, (cAt >> 2) + m * n), d = heap.floats().slice(dAt >> 2, (dAt >> 2) + m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) expect(c[i * n + j], `${i},${j}`).toBe(j >= j0 && j < j1 ? d[i * n + j] : 7);
+    let all = 0;
+    b.forEach((v) => { if (v !== 0) all++; });
+    expect(res.gemmSparseTA(aAt, m, bAt, n, cAt, n, m, k, n)).toBe(all);
+    heap.release(at);
+    heap.release(scratch);
+  });
+
+  it('accumulates through the dense kernel', () => {
+    checkMatmul('matmulTASparseB', [31, 9, 13], true, 12);
+  });
+});
+
 describe('wasm edge cases', () => {
   it.each(['matmul', 'matmulTA', 'matmulTB'] as const)('%s with k = 0 gives zeros, or leaves C unchanged when accumulating', (name) => {
     const empty = new Float32Array(0);
@@ -306,8 +362,8 @@ describe('the relaxed-SIMD (fused multiply-add) builds', () => {
     // Node 20 has relaxed SIMD behind a flag (on by default from Node 22, Electron and Chrome).
     const flags = wasmRelaxedSimdSupported() ? [] : ['--experimental-wasm-relaxed-simd'];
     const out = execFileSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'tests/helpers/relaxed-simd-check.ts')], { cwd: ROOT, encoding: 'utf8' });
-    const result = JSON.parse(out) as { build: string; fma: boolean; threads: number; worst: number };
-    expect(result).toMatchObject({ build: KERNEL_BUILDS.sharedRelaxed, fma: true, threads: 2 });
+    const result = JSON.parse(out) as { build: string; fma: boolean; threads: number; worst: number; sparseMismatches: number };
+    expect(result).toMatchObject({ build: KERNEL_BUILDS.sharedRelaxed, fma: true, threads: 2, sparseMismatches: 0 });
     expect(result.worst).toBeLessThanOrEqual(1);
   }, 60_000);
 });

@@ -49,11 +49,13 @@ describe('products split over three threads', () => {
     it(`equal the one-thread result bit for bit: ${m}×${k}×${n}, all layouts, with bias and accumulation`, async () => {
       await whenThreads(split, 3);
       const a = randn(m * k, m), b = randn(k * n, n), bias = randn(n, k), start = randn(m * n, 3);
+      const bHalfZero = b.map((v, i) => (i % 2 === 0 ? 0 : v));
       const calls: [string, (x: Kernels, c: Float32Array) => void][] = [
         ['matmul', (x, c) => x.matmul(a, b, c, m, k, n, false)],
         ['matmul +=', (x, c) => { c.set(start); x.matmul(a, b, c, m, k, n, true); }],
         ['matmulTA', (x, c) => x.matmulTA(a, b, c, m, k, n, false)],
         ['matmulTB', (x, c) => x.matmulTB(a, b, c, m, k, n, false)],
+        ['matmulTASparseB (split by columns)', (x, c) => x.matmulTASparseB(a, bHalfZero, c, m, k, n, false, new Int32Array(k))],
         ['dense', (x, c) => x.dense(a, b, bias, c, m, k, n)],
       ];
       for (const [name, call] of calls) {

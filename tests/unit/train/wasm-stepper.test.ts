@@ -6,7 +6,7 @@
  * back to the TypeScript path. The oracle is the TS backend (itself checked
  * against finite differences and PyTorch elsewhere).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Kernels } from '../../../core/math/kernels';
 import { zeros, type Matrix } from '../../../core/math/matrix';
 import { createRng } from '../../../core/math/rng';
@@ -20,7 +20,7 @@ import type { TrainConfig } from '../../../core/train/config';
 import { TrainError, divergenceMessage } from '../../../core/train/errors';
 import { fit, type FitResult } from '../../../core/train/fit';
 import { PauseGate } from '../../../core/train/pause';
-import { createWasmStepper, wasmStepperUnsupported } from '../../../core/train/wasm-stepper';
+import { createWasmStepper, pinTrainingRows, unpinTrainingRows, wasmStepperUnsupported } from '../../../core/train/wasm-stepper';
 import { randomMatrix } from '../../helpers/data';
 
 const single = loadNodeKernels({ threads: 1 });
@@ -229,6 +229,88 @@ describe('the wasm stepper around the rest of fit', () => {
     expect(heap.bytesInUse).toBe(before);
     await fit(createModel(spec, { rng, kernels: wasm }), { train: { x: randomMatrix(rng, 64, 4, 1e3), y: randomMatrix(rng, 64, 1, 1e3) } }, { epochs: 2, batchSize: 8, optimizer: { kind: 'sgd', learningRate: 1e9 } }, {}, { rng }).catch(() => undefined);
     expect(heap.bytesInUse).toBe(before);
+  });
+});
+
+describe('the weight gradient behind a ReLU', () => {
+  const spec: NetworkSpec = { inputs: 5, layers: [{ units: 12, activation: 'relu' }, { units: 3, activation: 'softmax' }], loss: 'categorical-crossentropy' };
+
+  /**
+   * One epoch of 130 batches of 4 rows on `model` (wasm), checked against the
+   * TS stepper from the same weights; returns how many batches took the
+   * zero-skipping dW product.
+   */
+  async function zeroSkippingBatches(model: Model, x: Matrix): Promise<number> {
+    const y = zeros(x.rows, 3);
+    for (let r = 0; r < x.rows; r++) y.data[r * 3 + (r % 3)] = 1;
+    const config: TrainConfig = { epochs: 1, batchSize: 4, optimizer: { kind: 'sgd', learningRate: 1e-3 } };
+    const reference = createModel(spec, { rng: createRng(9), kernels: tsKernels });
+    reference.setWeights(model.getWeights());
+    const sparse = vi.spyOn(wasm.wasm!, 'gemmSparseTA');
+    try {
+      const a = await fit(model, { train: { x, y } }, config, {}, { rng: createRng(1) });
+      const b = await fit(reference, { train: { x, y } }, config, {}, { rng: createRng(1) });
+      expectNear(a.history[0]!.train.loss!, b.history[0]!.train.loss!, 'loss');
+      const want = reference.getWeights();
+      model.getWeights().forEach((arr, i) => arr.forEach((v, j) => expectNear(v, want[i]![j]!, `weight ${i}[${j}]`)));
+      return sparse.mock.calls.length;
+    } finally {
+      sparse.mockRestore();
+    }
+  }
+
+  it('skips δ\'s zeros while about half the hidden units are off', async () => {
+    const model = createModel(spec, { rng: createRng(9), kernels: wasm });
+    expect(await zeroSkippingBatches(model, randomMatrix(createRng(2), 520, 5))).toBe(130);
+  });
+
+  it('goes back to the dense product while δ has no zeros, and tries again 64 batches later', async () => {
+    // Positive inputs and first-layer weights: every hidden unit is on for every row.
+    const x = randomMatrix(createRng(2), 520, 5);
+    x.data.forEach((v, i) => { x.data[i] = 1 + Math.abs(v); });
+    const model = createModel(spec, { rng: createRng(9), kernels: wasm });
+    const w = model.params[0]!.w;
+    w.forEach((v, i) => { w[i] = Math.abs(v); });
+    // Batch 1 finds δ too dense; 2–65 dense; 66 too dense again; 67–130 dense.
+    expect(await zeroSkippingBatches(model, x)).toBe(2);
+  });
+});
+
+describe('training rows pinned in wasm memory', () => {
+  it('train as copied rows do, without copying them again, and are released on unpin', async () => {
+    const c: Case = { name: 'pin', hidden: 'relu', output: 'softmax', loss: 'categorical-crossentropy', optimizer: 'adam' };
+    const data = { train: dataFor(c, 200, 6, 3, 3) };
+    const spec: NetworkSpec = { inputs: 6, layers: [{ units: 7, activation: 'relu' }, { units: 3, activation: 'softmax' }], loss: 'categorical-crossentropy' };
+    const config: TrainConfig = { epochs: 3, batchSize: 16, optimizer: { kind: 'adam', learningRate: 0.01 } };
+    const res = wasm.wasm!;
+    const heap = res.heap;
+    const train = async (): Promise<{ losses: number[]; peak: number }> => {
+      const model = createModel(spec, { rng: createRng(2), kernels: wasm });
+      let peak = 0;
+      const result = await fit(model, data, config, { onBatchEnd: () => { peak = Math.max(peak, heap.bytesInUse); } }, { rng: createRng(3) });
+      return { losses: result.history.map((h) => h.train.loss!), peak };
+    };
+    const before = heap.bytesInUse;
+    const copied = await train();
+    expect(pinTrainingRows(res, data)).toBe(true);
+    const rowBytes = (data.train.x.data.length + data.train.y.data.length) * 4;
+    expect(heap.bytesInUse - before).toBeGreaterThanOrEqual(rowBytes);
+    expect(res.pinned(data.train.x.data)).not.toBeNull();
+    const pinned = await train();
+    expect(pinned.losses).toEqual(copied.losses);
+    // The run itself allocated no room for the rows.
+    expect(pinned.peak - (heap.bytesInUse - before)).toBeLessThan(copied.peak - rowBytes + 1);
+    unpinTrainingRows(res, data);
+    expect(res.pinned(data.train.x.data)).toBeNull();
+    expect(heap.bytesInUse).toBe(before);
+  });
+
+  it('are not pinned above the resident limit', () => {
+    const data = { train: { x: zeros(10, 4), y: zeros(10, 1) } };
+    expect(pinTrainingRows(wasm.wasm!, data, 199)).toBe(false);
+    expect(wasm.wasm!.pinned(data.train.x.data)).toBeNull();
+    expect(pinTrainingRows(wasm.wasm!, data, 200)).toBe(true);
+    unpinTrainingRows(wasm.wasm!, data);
   });
 });
 

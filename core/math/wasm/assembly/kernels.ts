@@ -291,3 +291,127 @@ export function sumRows(src: usize, out: usize, rows: i32, n: i32, accumulate: i
     store<f32>(o, s);
   }
 }
+
+/**
+ * Columns j0..j1−1 of C[m×n] = Aᵀ·B, skipping B's zeros: the weight gradient
+ * dW = Xᵀ·δ of a layer whose δ went through ReLU (typically half zeros).
+ *   A(i,p) = a[p·aDepth + i] (rows of A contiguous: X or a layer's output),
+ *   B(p,j) = b[p·bDepth + j], C(i,j) = c[i·cRow + j].
+ * For each column j the nonzero B(p,j) are first listed in `scratch`
+ * ((j1−j0)·(4 + 8k) bytes) as (byte offset of A's row p, value) pairs, in
+ * increasing p; then 28-row strips of C are summed over those lists only,
+ * seven 4-lane accumulators per column (with the entry's eight vectors: 15
+ * of the 16 registers; an eighth accumulator would spill), and stored into C's column.
+ * The sums run in the same order as `gemm`'s over one k-block from zero, and
+ * a skipped term is exactly zero, so for finite A the result equals `gemm`'s
+ * bit for bit. Returns the number of nonzero B(p,j) in the columns (the
+ * caller's density estimate: at high density the dense `gemm` is faster).
+ */
+export function gemmSparseTA(
+  a: usize, aDepth: i32, b: usize, bDepth: i32,
+  c: usize, cRow: i32, m: i32, k: i32, j0: i32, j1: i32, scratch: usize,
+): i32 {
+  const cols = j1 - j0;
+  if (cols <= 0) return 0;
+  const aDepthB = <usize>aDepth << 2, bDepthB = <usize>bDepth << 2, cRowB = <usize>cRow << 2;
+  const listB = <usize>k << 3;
+  const lists = scratch + ((<usize>cols << 2) + 63 & ~(<usize>63));
+  // The lists: branch-free appends (a zero's slot is overwritten by the next entry).
+  let nonzero = 0;
+  for (let j = 0; j < cols; j++) {
+    let q = b + (<usize>(j0 + j) << 2);
+    const list = lists + <usize>j * listB;
+    let count = 0;
+    let row: usize = 0;
+    for (let p = 0; p < k; p++) {
+      const v = load<f32>(q);
+      const e = list + (<usize>count << 3);
+      store<i32>(e, <i32>row);
+      store<f32>(e, v, 4);
+      count += i32(v != 0);
+      q += bDepthB;
+      row += aDepthB;
+    }
+    store<i32>(scratch + (<usize>j << 2), count);
+    nonzero += count;
+  }
+  const m28 = m - m % 28, m4 = m & ~3;
+  let i = 0;
+  for (; i < m28; i += 28) {
+    const ai = a + (<usize>i << 2);
+    for (let j = 0; j < cols; j++) {
+      const list = lists + <usize>j * listB;
+      const end = list + (<usize>load<i32>(scratch + (<usize>j << 2)) << 3);
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0);
+      let s3 = f32x4.splat(0), s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0);
+      for (let e = list; e < end; e += 8) {
+        const x = ai + <usize>load<i32>(e);
+        const v = v128.load32_splat(e, 4);
+        s0 = madd(v, v128.load(x), s0); s1 = madd(v, v128.load(x, 16), s1);
+        s2 = madd(v, v128.load(x, 32), s2); s3 = madd(v, v128.load(x, 48), s3);
+        s4 = madd(v, v128.load(x, 64), s4); s5 = madd(v, v128.load(x, 80), s5);
+        s6 = madd(v, v128.load(x, 96), s6);
+      }
+      const cj = c + <usize>i * cRowB + (<usize>(j0 + j) << 2);
+      storeColumn(cj, cRowB, s0); storeColumn(cj + 4 * cRowB, cRowB, s1);
+      storeColumn(cj + 8 * cRowB, cRowB, s2); storeColumn(cj + 12 * cRowB, cRowB, s3);
+      storeColumn(cj + 16 * cRowB, cRowB, s4); storeColumn(cj + 20 * cRowB, cRowB, s5);
+      storeColumn(cj + 24 * cRowB, cRowB, s6);
+    }
+  }
+  // Leftover rows: one strip each of 16, 8 and 4 rows, as far as they go.
+  for (let q = 4; q > 0; q >>= 1) {
+    if (m4 - i < q * 4) continue;
+    narrowStrip(a + (<usize>i << 2), lists, listB, scratch, cols, c + <usize>i * cRowB + (<usize>j0 << 2), cRowB, q);
+    i += q * 4;
+  }
+  for (; i < m; i++) {
+    const ai = a + (<usize>i << 2);
+    for (let j = 0; j < cols; j++) {
+      const list = lists + <usize>j * listB;
+      const end = list + (<usize>load<i32>(scratch + (<usize>j << 2)) << 3);
+      let s = f32x4.splat(0);
+      // Lane 0 only, through the same (fused) multiply-add as the vector paths.
+      for (let e = list; e < end; e += 8) s = madd(v128.load32_splat(e, 4), v128.load32_splat(ai + <usize>load<i32>(e)), s);
+      store<f32>(c + <usize>i * cRowB + (<usize>(j0 + j) << 2), f32x4.extract_lane(s, 0));
+    }
+  }
+  return nonzero;
+}
+
+/** `gemmSparseTA` on a strip of 4·q rows (q = 4, 2 or 1) starting at A's column `a` and C's row `c`. */
+function narrowStrip(a: usize, lists: usize, listB: usize, counts: usize, cols: i32, c: usize, cRowB: usize, q: i32): void {
+  for (let j = 0; j < cols; j++) {
+    const list = lists + <usize>j * listB;
+    const end = list + (<usize>load<i32>(counts + (<usize>j << 2)) << 3);
+    const cj = c + (<usize>j << 2);
+    let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+    if (q == 4) {
+      for (let e = list; e < end; e += 8) {
+        const x = a + <usize>load<i32>(e);
+        const v = v128.load32_splat(e, 4);
+        s0 = madd(v, v128.load(x), s0); s1 = madd(v, v128.load(x, 16), s1);
+        s2 = madd(v, v128.load(x, 32), s2); s3 = madd(v, v128.load(x, 48), s3);
+      }
+      storeColumn(cj + 8 * cRowB, cRowB, s2); storeColumn(cj + 12 * cRowB, cRowB, s3);
+    } else if (q == 2) {
+      for (let e = list; e < end; e += 8) {
+        const x = a + <usize>load<i32>(e);
+        const v = v128.load32_splat(e, 4);
+        s0 = madd(v, v128.load(x), s0); s1 = madd(v, v128.load(x, 16), s1);
+      }
+    } else {
+      for (let e = list; e < end; e += 8) s0 = madd(v128.load32_splat(e, 4), v128.load(a + <usize>load<i32>(e)), s0);
+    }
+    storeColumn(cj, cRowB, s0);
+    if (q > 1) storeColumn(cj + 4 * cRowB, cRowB, s1);
+  }
+}
+
+/** Stores the 4 lanes of `v` down a column: p, p + rowB, p + 2·rowB, p + 3·rowB. */
+@inline function storeColumn(p: usize, rowB: usize, v: v128): void {
+  v128.store32_lane(p, v, 0);
+  v128.store32_lane(p + rowB, v, 1);
+  v128.store32_lane(p + 2 * rowB, v, 2);
+  v128.store32_lane(p + 3 * rowB, v, 3);
+}
