@@ -233,7 +233,7 @@ describe('the wasm stepper around the rest of fit', () => {
 });
 
 describe('the weight gradient behind a ReLU', () => {
-  const spec: NetworkSpec = { inputs: 5, layers: [{ units: 12, activation: 'relu' }, { units: 3, activation: 'softmax' }], loss: 'categorical-crossentropy' };
+  const spec: NetworkSpec = { inputs: 64, layers: [{ units: 12, activation: 'relu' }, { units: 3, activation: 'softmax' }], loss: 'categorical-crossentropy' };
 
   /**
    * One epoch of 130 batches of 4 rows on `model` (wasm), checked against the
@@ -261,18 +261,31 @@ describe('the weight gradient behind a ReLU', () => {
 
   it('skips δ\'s zeros while about half the hidden units are off', async () => {
     const model = createModel(spec, { rng: createRng(9), kernels: wasm });
-    expect(await zeroSkippingBatches(model, randomMatrix(createRng(2), 520, 5))).toBe(130);
+    expect(await zeroSkippingBatches(model, randomMatrix(createRng(2), 520, 64))).toBe(130);
   });
 
   it('goes back to the dense product while δ has no zeros, and tries again 64 batches later', async () => {
     // Positive inputs and first-layer weights: every hidden unit is on for every row.
-    const x = randomMatrix(createRng(2), 520, 5);
+    const x = randomMatrix(createRng(2), 520, 64);
     x.data.forEach((v, i) => { x.data[i] = 1 + Math.abs(v); });
     const model = createModel(spec, { rng: createRng(9), kernels: wasm });
     const w = model.params[0]!.w;
     w.forEach((v, i) => { w[i] = Math.abs(v); });
     // Batch 1 finds δ too dense; 2–65 dense; 66 too dense again; 67–130 dense.
     expect(await zeroSkippingBatches(model, x)).toBe(2);
+  });
+
+  it('stays dense in layers with fewer than 64 inputs, where listing the zeros costs more than skipping them saves', async () => {
+    const narrow: NetworkSpec = { ...spec, inputs: 63 };
+    const model = createModel(narrow, { rng: createRng(9), kernels: wasm });
+    const sparse = vi.spyOn(wasm.wasm!, 'gemmSparseTA');
+    try {
+      const x = randomMatrix(createRng(2), 40, 63), y = zeros(40, 3);
+      await fit(model, { train: { x, y } }, { epochs: 1, batchSize: 4, optimizer: { kind: 'sgd', learningRate: 1e-3 } }, {}, { rng: createRng(1) });
+      expect(sparse).not.toHaveBeenCalled();
+    } finally {
+      sparse.mockRestore();
+    }
   });
 });
 
