@@ -37,7 +37,7 @@ export interface KernelBenchRow {
   usPerCall: number;
 }
 
-type KernelName = 'matmul' | 'matmulTA' | 'matmulTB' | 'dense' | 'sumRows';
+type KernelName = 'matmul' | 'matmulTA' | 'matmulTASparseB' | 'matmulTB' | 'dense' | 'sumRows';
 
 interface BenchCase {
   kernel: KernelName;
@@ -67,6 +67,8 @@ const CASES: readonly BenchCase[] = [
   { kernel: 'matmul', label: 'B fwd 1', shape: [64, 784, 128] },
   { kernel: 'matmul', label: 'B fwd 2', shape: [64, 128, 10] },
   { kernel: 'matmulTA', label: 'B dW1', shape: [784, 64, 128] },
+  // The same behind a ReLU: half of δ zero, skipped (GFLOP/s counted as for the dense product).
+  { kernel: 'matmulTASparseB', label: 'B dW1 ½0', shape: [784, 64, 128] },
   { kernel: 'matmulTA', label: 'B dW2', shape: [128, 64, 10] },
   { kernel: 'matmulTB', label: 'B dH', shape: [64, 10, 128] },
   { kernel: 'sumRows', label: 'B db1', shape: [64, 1, 128] },
@@ -79,6 +81,12 @@ const CASES: readonly BenchCase[] = [
 const MIN_SECONDS = 0.5;
 const SLICES = 5;
 const WARMUP_SECONDS = 0.1;
+
+/** Zeroes every other entry of `b` (δ behind a ReLU is about half zeros). */
+function halfZeros(b: Float32Array): Float32Array {
+  for (let i = 0; i < b.length; i += 2) b[i] = 0;
+  return b;
+}
 
 function randn(len: number, seed: number): Float32Array {
   const rng = createRng(seed);
@@ -94,6 +102,11 @@ function prepare(kernels: Kernels, { kernel, shape: [m, k, n] }: BenchCase): { c
     return { call: () => kernels.sumRows(src, out, m, n, false), flops: m * n };
   }
   const a = randn(m * k, 1), b = randn(k * n, 2), c = new Float32Array(m * n);
+  if (kernel === 'matmulTASparseB') {
+    halfZeros(b);
+    const rows = new Int32Array(k);
+    return { call: () => kernels.matmulTASparseB(a, b, c, m, k, n, false, rows), flops: 2 * m * k * n };
+  }
   if (kernel === 'dense') {
     const bias = randn(n, 3);
     return { call: () => kernels.dense(a, b, bias, c, m, k, n), flops: 2 * m * k * n + m * n };
@@ -137,6 +150,10 @@ function prepareResident(res: WasmResident, { kernel, shape: [m, k, n] }: BenchC
     case 'dense': return { call: () => res.gemm(offA, k, 1, offB, n, 1, offC, n, m, k, n, offBias, 0), flops: flops + m * n };
     case 'matmul': return { call: () => res.gemm(offA, k, 1, offB, n, 1, offC, n, m, k, n, 0, 0), flops };
     case 'matmulTA': return { call: () => res.gemm(offA, 1, m, offB, n, 1, offC, n, m, k, n, 0, 0), flops };
+    case 'matmulTASparseB': {
+      const sparseB = at(k * n, halfZeros(randn(k * n, 2)));
+      return { call: () => res.gemmSparseTA(offA, m, sparseB, n, offC, n, m, k, n), flops };
+    }
     case 'matmulTB': return { call: () => res.gemm(offA, k, 1, offB, 1, k, offC, n, m, k, n, 0, 0), flops };
   }
 }
