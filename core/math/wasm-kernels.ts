@@ -135,11 +135,23 @@ export interface WasmResident {
   /**
    * Makes calls[0] of export `op` here and the other calls on helper threads
    * at the same time (each call on its own part of the data); returns the sum
-   * of their results (the optimizers' finiteness checks). See `partsFor`.
+   * of their results (the optimizers' finiteness checks). With `work` (each
+   * call's amount of work, any unit), it learns each helper's speed relative
+   * to this thread from how long their calls took (see `blocksFor`).
    */
-  fork(op: HelperOp, calls: readonly (readonly number[])[]): number;
-  /** Into how many parts an element-wise pass over `floats` values is worth splitting (1 when small or single-threaded). */
-  partsFor(floats: number): number;
+  fork(op: HelperOp, calls: readonly (readonly number[])[], work?: readonly number[]): number;
+  /**
+   * `total` units (elements of a pass, rows or columns of a product) cut into
+   * one block per thread, [from, length], in multiples of `unit`, sized by
+   * each thread's measured speed: a helper whose core is shared with other
+   * work gets a smaller block, so it finishes with this thread instead of
+   * holding it up. One block when total × workPerUnit is below
+   * `parallelMacs` (multiply-adds; an element-wise pass counts 16 per value)
+   * or there are no helpers.
+   */
+  blocksFor(total: number, unit: number, workPerUnit: number): [from: number, length: number][];
+  /** This thread's speed (1) and each ready helper's, relative to it, as `blocksFor` uses them. */
+  speeds(): number[];
   /**
    * Keeps a copy of `data` in the module's memory until `unpin(data)`, so
    * work on it (a training run's rows) can start without copying it; `data`
@@ -176,6 +188,10 @@ const align = (bytes: number): number => (bytes + PAD + 63) & ~63;
 
 /** Products smaller than this stay on one thread: below it a fork-join costs more than it saves. */
 export const DEFAULT_PARALLEL_MACS = 1 << 18;
+/** Weight of the newest observation in a helper's learned speed. */
+const SPEED_RATE = 0.25;
+/** Split calls shorter than this (ms) are not timed for the speeds. */
+const MIN_TIMED_MS = 0.02;
 
 /** Builds the `Kernels` on an instantiated module (see `createWasmKernels`). */
 function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBackendOptions): Kernels {
@@ -211,74 +227,96 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
 
   const call = (op: HelperOp, args: readonly number[]): number => (ex[op] as (...a: readonly number[]) => number)(...args) || 0;
 
+  /** Each helper's speed relative to this thread (index-aligned with `helpers`), learned by `fork`. */
+  const speed = helpers.map(() => 1);
+  const now = (): number => globalThis.performance.now();
+
   /**
    * Makes calls[0] here and the others on ready helpers, at the same time;
    * returns the sum of the calls' results. Calls without a ready helper, or
    * that their helper has not picked up when this thread is done, are made here.
    */
-  function fork(op: HelperOp, calls: readonly (readonly number[])[]): number {
+  function fork(op: HelperOp, calls: readonly (readonly number[])[], work?: readonly number[]): number {
     const ready = helpers.filter((h) => h.ready).slice(0, calls.length - 1);
     for (let t = 0; t < ready.length; t++) ready[t]!.start(op, calls[t + 1]!);
+    const t0 = now();
     let sum = call(op, calls[0]!);
+    const own = now() - t0;
     for (let t = ready.length + 1; t < calls.length; t++) sum += call(op, calls[t]!);
     for (let t = 0; t < ready.length; t++) {
       const h = ready[t]!;
-      sum += h.join() ? h.result : call(op, calls[t + 1]!);
+      const picked = h.join();
+      sum += picked ? h.result : call(op, calls[t + 1]!);
+      if (work) learn(helpers.indexOf(h), picked ? h.duration : Infinity, work[t + 1]!, own, work[0]!);
     }
     return sum;
   }
 
   /**
-   * Into how many parts an element-wise pass over `floats` values is worth
-   * splitting: from 2¹⁴ floats (64 KiB) at the default threshold, a pass
-   * (memory-bound, tens of µs) outlasts a fork-join with a spinning helper.
+   * Updates helper i's relative speed from one split call: it did `work`
+   * in `ms` (Infinity: it did not pick the call up) while this thread did
+   * `ownWork` in `ownMs`. A moving average, kept within [1/8, 8] so a helper
+   * always gets some work and can show it has recovered; calls too short to
+   * time (under 20 µs; browsers coarsen their clocks) teach nothing.
    */
-  function partsFor(floats: number): number {
-    if (floats * 16 < parallelMacs) return 1;
-    let parts = 1;
-    for (const h of helpers) if (h.ready) parts++;
-    return parts;
+  function learn(i: number, ms: number, work: number, ownMs: number, ownWork: number): void {
+    if (ownMs < MIN_TIMED_MS || ms < MIN_TIMED_MS || !(work > 0) || !(ownWork > 0)) return;
+    const observed = Math.min(8, Math.max(1 / 8, (work / ms) / (ownWork / ownMs)));
+    speed[i] = Math.min(8, Math.max(1 / 8, (1 - SPEED_RATE) * speed[i]! + SPEED_RATE * observed));
+  }
+
+  function speeds(): number[] {
+    return [1, ...helpers.flatMap((h, i) => (h.ready ? [speed[i]!] : []))];
+  }
+
+  /** `total` units into blocks sized by `shares` (one per thread), in multiples of `unit`; empty blocks are dropped only from the end. */
+  function weightedBlocks(total: number, unit: number, shares: readonly number[]): [number, number][] {
+    const units = Math.ceil(total / unit);
+    const sum = shares.reduce((a, b) => a + b, 0);
+    const out: [number, number][] = [];
+    let done = 0, acc = 0;
+    for (let t = 0; t < shares.length && done < units; t++) {
+      acc += shares[t]!;
+      const left = shares.length - 1 - t;
+      // At least one unit each while they last, the rest by share; the last block takes what remains.
+      let end = t === shares.length - 1 ? units : Math.round((units * acc) / sum);
+      end = Math.min(units - Math.min(left, units - done - 1), Math.max(done + 1, end));
+      out.push([done * unit, Math.min(end * unit, total) - done * unit]);
+      done = end;
+    }
+    return out;
+  }
+
+  function blocksFor(total: number, unit: number, workPerUnit: number): [number, number][] {
+    if (total * workPerUnit < parallelMacs) return [[0, total]];
+    const shares = speeds();
+    return shares.length === 1 ? [[0, total]] : weightedBlocks(total, unit, shares);
   }
 
   function gemm(a: number, aRow: number, aDepth: number, b: number, bDepth: number, bCol: number, c: number, cRow: number, m: number, k: number, n: number, init: number, initRow: number): void {
-    const ready = m * k * n >= parallelMacs ? helpers.filter((h) => h.ready) : [];
-    if (ready.length === 0) {
+    // Row blocks of C (multiples of the 4-row tile) or, when it is wider
+    // than tall, column blocks (multiples of the 8-wide panel).
+    const byRows = m >= n;
+    const blocks = blocksFor(byRows ? m : n, byRows ? 4 : 8, byRows ? k * n : m * k);
+    if (blocks.length === 1) {
       ex.gemm(a, aRow, aDepth, b, bDepth, bCol, c, cRow, m, k, n, init, initRow, scratchFor(0, panelBytes(k)), 0);
       return;
     }
-    // Split C into row blocks (multiples of the 4-row tile) or, when it is
-    // wider than tall, column blocks (multiples of the 8-wide panel).
-    const parts = ready.length + 1;
-    const byRows = m >= n;
-    const unit = byRows ? 4 : 8;
-    const total = byRows ? m : n;
-    const step = Math.ceil(total / parts / unit) * unit;
-    const jobs: number[][] = [];
-    for (let t = 0, from = 0; t < parts && from < total; t++, from += step) {
-      const len = Math.min(step, total - from);
+    const jobs = blocks.map(([from, len], t) => {
       const sc = scratchFor(t, panelBytes(k));
-      if (byRows) {
-        jobs.push([a + from * aRow * 4, aRow, aDepth, b, bDepth, bCol, c + from * cRow * 4, cRow, len, k, n, init === 0 ? 0 : init + from * initRow * 4, initRow, sc, 0]);
-      } else {
-        jobs.push([a, aRow, aDepth, b + from * bCol * 4, bDepth, bCol, c + from * 4, cRow, m, k, len, init === 0 ? 0 : init + from * 4, initRow, sc, 0]);
-      }
-    }
-    fork('gemm', jobs);
+      return byRows
+        ? [a + from * aRow * 4, aRow, aDepth, b, bDepth, bCol, c + from * cRow * 4, cRow, len, k, n, init === 0 ? 0 : init + from * initRow * 4, initRow, sc, 0]
+        : [a, aRow, aDepth, b + from * bCol * 4, bDepth, bCol, c + from * 4, cRow, m, k, len, init === 0 ? 0 : init + from * 4, initRow, sc, 0];
+    });
+    fork('gemm', jobs, blocks.map(([, len]) => len));
   }
 
   function gemmSparseTA(a: number, aDepth: number, b: number, bDepth: number, c: number, cRow: number, m: number, k: number, n: number): number {
-    const ready = m * k * n >= parallelMacs ? helpers.filter((h) => h.ready) : [];
-    if (ready.length === 0 || n < 2) return ex.gemmSparseTA(a, aDepth, b, bDepth, c, cRow, m, k, 0, n, scratchFor(0, listBytes(n, k)));
-    // Column blocks; multiples of 16 columns where C is that wide, so no two threads write one cache line of a row.
-    const parts = Math.min(ready.length + 1, n);
-    const each = Math.ceil(n / parts);
-    const step = n >= 16 * parts ? Math.ceil(each / 16) * 16 : each;
-    const jobs: number[][] = [];
-    for (let t = 0, from = 0; from < n; t++, from += step) {
-      const to = Math.min(n, from + step);
-      jobs.push([a, aDepth, b, bDepth, c, cRow, m, k, from, to, scratchFor(t, listBytes(to - from, k))]);
-    }
-    return fork('gemmSparseTA', jobs);
+    // Column blocks, in multiples of 8 columns where C is that wide.
+    const blocks = blocksFor(n, n >= 16 ? 8 : 1, m * k);
+    if (blocks.length === 1) return ex.gemmSparseTA(a, aDepth, b, bDepth, c, cRow, m, k, 0, n, scratchFor(0, listBytes(n, k)));
+    const jobs = blocks.map(([from, len], t) => [a, aDepth, b, bDepth, c, cRow, m, k, from, from + len, scratchFor(t, listBytes(len, k))]);
+    return fork('gemmSparseTA', jobs, blocks.map(([, len]) => len));
   }
 
   /**
@@ -338,7 +376,7 @@ function kernelsOn(ex: WasmKernelExports, module: WasmModule, options: WasmBacke
   }
 
   const resident: WasmResident = {
-    exports: ex, heap, fma: options.fma === true, gemm, gemmSparseTA, warmUp, fork, partsFor, pin,
+    exports: ex, heap, fma: options.fma === true, gemm, gemmSparseTA, warmUp, fork, blocksFor, speeds, pin,
     unpin(data) {
       const at = pins.get(data);
       if (at === undefined) return;

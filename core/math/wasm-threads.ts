@@ -10,6 +10,12 @@
  * for the helper's "done". No messages cross per product, nothing is copied:
  * the operands are already in the shared memory.
  *
+ * The caller sizes the parts by each thread's speed, learned from how long
+ * the helpers' calls take (each helper times its own and reports it in its
+ * control block; see `blocksFor` in wasm-kernels.ts): on a machine whose
+ * cores are shared with other work, a helper running slowly gets a smaller
+ * part and finishes with the caller instead of holding it up.
+ *
  * Waiting spins briefly before sleeping (futex wake-ups cost tens of µs
  * against products of a few hundred µs). A part its helper has not picked up
  * by the time the caller is done with its own is taken back and computed by
@@ -35,8 +41,8 @@ export interface HelperData {
  */
 export const CTL = {
   SEQ: 0, QUIT: 1, OP: 2, DONE: 3, READY: 4, STARTED: 5,
-  /** Byte offset of the 16 float64 arguments, and of the float64 result. */
-  ARGS_AT: 64, RESULT_AT: 192,
+  /** Byte offsets of the 16 float64 arguments, of the float64 result, and of how long the call took (ms, float64). */
+  ARGS_AT: 64, RESULT_AT: 192, DURATION_AT: 200,
   /** Int32 slots per block (256 bytes: its own cache lines). */
   SIZE: 64,
 } as const;
@@ -65,7 +71,7 @@ function serve(data) {
   const ops = ${JSON.stringify(HELPER_OPS)}.map((name) => instance.exports[name]);
   const gemm = instance.exports.gemm;
   const c = new Int32Array(data.memory.buffer, data.control, ${CTL.SIZE});
-  const f = new Float64Array(data.memory.buffer, data.control + ${CTL.ARGS_AT}, 17);
+  const f = new Float64Array(data.memory.buffer, data.control + ${CTL.ARGS_AT}, 18);
   // Warm up: V8 runs wasm from a baseline compile first and optimizes hot functions in the background.
   const w = data.warm, n = 32, len = n * n * 4;
   // Every op it may be handed: the weights and moments here are scratch (whatever values they reach).
@@ -98,7 +104,9 @@ function serve(data) {
     if (Atomics.load(c, ${CTL.QUIT}) !== 0) return;
     // Claim the call, unless the caller gave up waiting and took it.
     if (Atomics.compareExchange(c, ${CTL.STARTED}, (seen - 1) | 0, seen) !== ((seen - 1) | 0)) continue;
+    const t0 = performance.now();
     f[16] = ops[c[${CTL.OP}]](f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15]) || 0;
+    f[17] = performance.now() - t0;
     Atomics.store(c, ${CTL.DONE}, seen);
     Atomics.notify(c, ${CTL.DONE});
   }
@@ -116,7 +124,7 @@ export class HelperThread {
   constructor(spawn: ThreadSpawner, data: Omit<HelperData, 'control' | 'warm'>, control: number, warm: number, buffer: ArrayBufferLike) {
     this.ctl = new Int32Array(buffer, control, CTL.SIZE);
     this.ctl.fill(0);
-    this.args = new Float64Array(buffer, control + CTL.ARGS_AT, 17);
+    this.args = new Float64Array(buffer, control + CTL.ARGS_AT, 18);
     new Float32Array(buffer, warm, WARM_BYTES / 4).fill(0.5);
     this.handle = spawn({ ...data, control, warm });
   }
@@ -143,6 +151,11 @@ export class HelperThread {
   /** The return value of the call `join` last saw finish (0 for void exports). */
   get result(): number {
     return this.args[16]!;
+  }
+
+  /** How long that call took on the helper, in milliseconds (from its start there, not from `start`). */
+  get duration(): number {
+    return this.args[17]!;
   }
 
   /**

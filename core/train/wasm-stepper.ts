@@ -30,6 +30,14 @@ const SPARSE_MIN_INPUTS = 64;
 /** Batches a layer whose δ was too dense stays on the dense product before the zero-skipping one is tried again. */
 const DENSE_RETRY_BATCHES = 64;
 
+/**
+ * What one value of an element-wise pass (an optimizer update, a gather)
+ * counts as against the backend's split threshold in multiply-adds: from
+ * 2¹⁴ values (64 KiB) at the default, a pass (memory-bound, tens of µs)
+ * outlasts a fork-join with a spinning helper.
+ */
+const ELEMENTWISE_WORK = 16;
+
 /** Training sets up to this size are copied into wasm memory whole (rows then gather there). */
 const RESIDENT_DATA_BYTES = 256 * 1024 * 1024;
 
@@ -248,18 +256,14 @@ export function createWasmStepper(
     const stepSize = lr / (1 - Math.pow(b1, t));
     const rootC2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
     for (const s of slots) {
-      const parts = wasm.partsFor(s.count);
-      if (parts === 1) {
+      const blocks = wasm.blocksFor(s.count, 16, ELEMENTWISE_WORK);
+      if (blocks.length === 1) {
         check += optimizerStep(...stepArgs(s.at, s.count, s.isKernel, lr, stepSize, rootC2));
         continue;
       }
-      // Large arrays are updated in parts, one per thread (element-wise: any split gives the same result).
-      const each = Math.ceil(s.count / parts / 16) * 16;
-      const calls: number[][] = [];
-      for (let from = 0; from < s.count; from += each) {
-        calls.push(stepArgs(s.at + from * 4, Math.min(each, s.count - from), s.isKernel, lr, stepSize, rootC2));
-      }
-      check += wasm.fork(optimizerOp, calls);
+      // Large arrays are updated in blocks, one per thread (element-wise: any split gives the same result).
+      const calls = blocks.map(([from, len]) => stepArgs(s.at + from * 4, len, s.isKernel, lr, stepSize, rootC2));
+      check += wasm.fork(optimizerOp, calls, blocks.map(([, len]) => len));
     }
     return Number.isFinite(check);
   }
@@ -280,15 +284,12 @@ export function createWasmStepper(
 
   function gather(r0: number, n: number): void {
     if (resident) {
-      // Wide rows come from all over the training set (memory-bound): gather them in parts, one per thread.
-      const parts = wasm.partsFor(n * inputs);
-      if (parts === 1) {
+      // Wide rows come from all over the training set (memory-bound): gather them in blocks, one per thread.
+      const blocks = wasm.blocksFor(n, 1, inputs * ELEMENTWISE_WORK);
+      if (blocks.length === 1) {
         ex.gatherRows(xRows, xb, abs(orderAt), r0, n, inputs);
       } else {
-        const each = Math.ceil(n / parts);
-        const calls: number[][] = [];
-        for (let r = 0; r < n; r += each) calls.push([xRows, xb + r * inputs * 4, abs(orderAt), r0 + r, Math.min(each, n - r), inputs]);
-        wasm.fork('gatherRows', calls);
+        wasm.fork('gatherRows', blocks.map(([r, len]) => [xRows, xb + r * inputs * 4, abs(orderAt), r0 + r, len, inputs]), blocks.map(([, len]) => len));
       }
       ex.gatherRows(yRows, yb, abs(orderAt), r0, n, outputs);
       return;

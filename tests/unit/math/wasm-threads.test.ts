@@ -90,6 +90,57 @@ describe('back-to-back products', () => {
   }, 120_000);
 });
 
+describe('blocks sized by speed', () => {
+  it('cover the range in order, in whole units, one per thread at most; one block below the threshold', async () => {
+    await whenThreads(split, 3);
+    const res = split.wasm!;
+    expect(res.speeds()).toHaveLength(3);
+    for (const [total, unit] of [[1, 1], [2, 1], [3, 1], [7, 4], [128, 8], [130, 8], [784, 4], [100352, 16]] as const) {
+      const blocks = res.blocksFor(total, unit, 1);
+      expect(blocks.length).toBeLessThanOrEqual(3);
+      expect(blocks.length).toBe(Math.min(3, Math.ceil(total / unit)));
+      let at = 0;
+      for (const [from, len] of blocks) {
+        expect(from).toBe(at);
+        expect(len).toBeGreaterThan(0);
+        if (from + len < total) expect(len % unit).toBe(0);
+        at += len;
+      }
+      expect(at).toBe(total);
+    }
+    const one = loadNodeKernels({ threads: 1 }).kernels;
+    expect(one.wasm!.blocksFor(1000, 4, 1e9)).toEqual([[0, 1000]]);
+    one.dispose?.();
+  });
+
+  it('give a helper that runs at a third of this thread\'s speed a smaller share, and still compute every product exactly', async () => {
+    // The helper computes each call, then idles twice as long again before it reports done.
+    const slowSource = HELPER_SOURCE.replace('f[17] = performance.now() - t0;', '{ const d = performance.now() - t0; while (performance.now() - t0 < 3 * d); f[17] = performance.now() - t0; }');
+    expect(slowSource).not.toBe(HELPER_SOURCE);
+    const slow = createWasmKernels(sharedModule, { memory: createSharedMemory()!, spawn: nodeSpawn(slowSource), helpers: 1, parallelMacs: 1 });
+    try {
+      await whenThreads(slow, 2);
+      const [m, k, n] = [64, 300, 128];
+      const a = randn(m * k, 5), b = randn(k * n, 6);
+      const want = new Float32Array(m * n);
+      one.matmul(a, b, want, m, k, n, false);
+      const got = new Float32Array(m * n);
+      for (let i = 0; i < 40; i++) {
+        slow.matmul(a, b, got, m, k, n, false);
+        expect(got.every((v, j) => v === want[j])).toBe(true);
+      }
+      const [own, helper] = slow.wasm!.speeds();
+      expect(own).toBe(1);
+      expect(helper).toBeLessThan(0.6);
+      // Its block of the 128 columns (in 8-column panels) is about a quarter now, not half.
+      const blocks = slow.wasm!.blocksFor(n, 8, m * k);
+      expect(blocks[1]![1]).toBeLessThanOrEqual(48);
+    } finally {
+      slow.dispose?.();
+    }
+  });
+});
+
 describe('a helper that stops answering', () => {
   it('has its parts taken back at once: each computed here, once, and correctly, without waiting', async () => {
     // A helper that says it is ready and then never picks up work.
