@@ -150,13 +150,41 @@ function packPanel(b: usize, bDepth: i32, bCol: i32, k: i32, j0: i32, w: i32, ds
     }
     return;
   }
-  for (let p = 0; p < k; p++) {
+  let p = 0;
+  if (w == 8 && bDepth == 1) {
+    // Bᵀ layouts (A·Bᵀ): the panel's columns are rows of B in memory. 4×4 blocks transposed in registers.
+    const rowB = <usize>bCol << 2;
+    const r = b + (<usize>j0 * <usize>bCol << 2);
+    const k4 = k & ~3;
+    for (; p < k4; p += 4) {
+      const at = r + (<usize>p << 2), out = dst + (<usize>p << 5);
+      transpose4(at, rowB, out);
+      transpose4(at + 4 * rowB, rowB, out + 16);
+    }
+    d = dst + (<usize>p << 5);
+  }
+  for (; p < k; p++) {
     for (let t = 0; t < 8; t++) {
       const v: f32 = t < w ? load<f32>(b + ((<usize>(p * bDepth + (j0 + t) * bCol)) << 2)) : 0;
       store<f32>(d + (<usize>t << 2), v);
     }
     d += 32;
   }
+}
+
+/**
+ * Rows q = 0..3 of a 4×4 block (at src, src + rowB, …) written as its
+ * columns: dst + 32·c holds [row0[c], row1[c], row2[c], row3[c]] (the
+ * stride of a packed 8-wide panel).
+ */
+@inline function transpose4(src: usize, rowB: usize, dst: usize): void {
+  const r0 = v128.load(src), r1 = v128.load(src + rowB), r2 = v128.load(src + 2 * rowB), r3 = v128.load(src + 3 * rowB);
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5), t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+  v128.store(dst, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 32);
+  v128.store(dst, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 64);
+  v128.store(dst, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 96);
 }
 
 /** Depth of one k-block: a packed 8-wide panel of it is 8 KiB, so panel and A tile stay in L1. */
