@@ -27,7 +27,9 @@ async function main(): Promise<PeerOutput> {
     const loaded = loadNodeKernels(args.threads !== undefined ? { threads: args.threads } : {});
     if (loaded.fallbackReason !== undefined) throw new Error(`--backend wasm: ${loaded.fallbackReason}`);
     kernels = loaded.kernels;
-    notes.push(`${loaded.build}, ${loaded.threads} thread${loaded.threads > 1 ? 's' : ''}, relaxed SIMD ${relaxed}`);
+    // As the engine does before it answers `hello`: the helper threads start (and warm up) before any training.
+    const threads = (await kernels.wasm?.ready(3000)) ?? 1;
+    notes.push(`${loaded.build}, ${threads} thread${threads > 1 ? 's' : ''}, relaxed SIMD ${relaxed}`);
   } else if (args.backend !== undefined && args.backend !== 'ts') {
     throw new Error(`unknown --backend "${args.backend}" (ts or wasm)`);
   }
