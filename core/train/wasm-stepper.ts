@@ -116,8 +116,9 @@ export function unpinTrainingRows(wasm: WasmResident, data: TrainData): void {
  * The training step in WebAssembly memory: weights (double-buffered, so a
  * diverged update leaves the previous ones intact), gradients, optimizer
  * state, the layer workspaces and, up to 256 MiB, the training set itself
- * (pinned there beforehand, or copied in) live in the module's memory for the whole `fit`; each batch is a short
- * sequence of kernel calls on offsets, with no copying and no allocation.
+ * (pinned there beforehand, or copied in) live in the module's memory for
+ * the whole `fit`; each batch is a short sequence of kernel calls on
+ * offsets, with no copying and no allocation.
  * Products above the backend's threshold are split over its helper threads.
  * Returns null when `wasmStepperUnsupported` names a reason.
  */
