@@ -54,15 +54,20 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
 ]);
 
-/** Whether this runtime has WebAssembly with fixed-width SIMD (the wasm backend's requirement). */
-export function wasmSimdSupported(): boolean {
+/** Whether this runtime's WebAssembly validates `probe` (a module using the feature asked about). */
+function validates(probe: Uint8Array): boolean {
   const api = wasmApi();
   if (!api) return false;
   try {
-    return api.validate(SIMD_PROBE);
+    return api.validate(probe);
   } catch {
     return false;
   }
+}
+
+/** Whether this runtime has WebAssembly with fixed-width SIMD (the wasm backend's requirement). */
+export function wasmSimdSupported(): boolean {
+  return validates(SIMD_PROBE);
 }
 
 /** The raw exports of kernels.wasm: byte offsets into `memory`; see wasm/assembly/kernels.ts and train.ts. */
@@ -568,13 +573,7 @@ const RELAXED_PROBE = new Uint8Array([
 
 /** Whether this runtime has relaxed SIMD (fused multiply-add), for the kernels-relaxed*.wasm builds. */
 export function wasmRelaxedSimdSupported(): boolean {
-  const api = wasmApi();
-  if (!api) return false;
-  try {
-    return api.validate(RELAXED_PROBE);
-  } catch {
-    return false;
-  }
+  return validates(RELAXED_PROBE);
 }
 
 /** The four builds of the kernels, by what the runtime offers. */
